@@ -1,0 +1,162 @@
+"""The command line: a thin shell over the library; the only module that imports click.
+
+Exit codes: 0 done; 1 a content, layout or output problem (one line per problem, no
+traceback); 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from . import __version__
+from .errors import ContentError, HandbookError
+
+ISSUES_URL = "https://github.com/handbook-pdf/handbook/issues"
+
+content_option = click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(path_type=Path, file_okay=True, dir_okay=True),
+    default=Path("routines"),
+    show_default=True,
+    help="The content folder (book.yaml, routines, faq/).",
+)
+
+
+class Failed(click.ClickException):
+    """A clean failure: the message is printed as it is, exit code 1."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(self.format_message(), err=True)
+
+
+class _Group(click.Group):
+    """Turns our errors into `Failed` and any other exception into a one-line report."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except ContentError as exc:
+            lines = [str(p) for p in exc.problems]
+            errors = sum(p.severity == "error" for p in exc.problems)
+            lines.append(f"stopped: {errors} problem{'s' if errors != 1 else ''} in the content; nothing was written")
+            raise Failed("\n".join(lines)) from None
+        except HandbookError as exc:
+            raise Failed(str(exc)) from None
+        except KeyboardInterrupt:
+            raise click.Abort() from None
+        except Exception as exc:  # noqa: BLE001 - the user must never see a traceback
+            raise Failed(
+                f"handbook: internal error ({type(exc).__name__}: {exc}). This is a bug; "
+                f"please report it at {ISSUES_URL} with the command you ran."
+            ) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="handbook", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Turn YAML exercise routines and FAQs into print-ready PDF handouts.
+
+    \b
+    Examples:
+      handbook check                 validate everything in routines/
+      handbook list                  show routines and FAQ topics
+      handbook new hip-stretch       start a new routine from a template
+      handbook init my-clinic        start a clinic's own content folder
+    """
+
+
+@cli.command()
+@content_option
+def check(content_dir: Path) -> None:
+    """Validate all content and report every problem; writes nothing.
+
+    \b
+    Example:
+      handbook check --content routines
+    """
+    from .project import check as run_check
+
+    report = run_check(content_dir)
+    for problem in report.problems:
+        click.echo(str(problem), err=problem.severity == "error")
+    if not report.ok:
+        raise Failed(report.summary())
+    click.echo(report.summary())
+
+
+@cli.command("list")
+@content_option
+def list_(content_dir: Path) -> None:
+    """List routines and FAQ topics with their slugs and summaries.
+
+    \b
+    Example:
+      handbook list
+    """
+    from .loader import load_content
+    from .project import listing
+
+    click.echo(listing(load_content(content_dir)))
+
+
+@cli.command()
+@click.argument("slug")
+@content_option
+def new(slug: str, content_dir: Path) -> None:
+    """Create SLUG.yaml: a new routine with every field and a comment on each.
+
+    \b
+    Example:
+      handbook new hip-flexor-stretch
+    """
+    from .errors import display_path
+    from .project import new_routine
+
+    path = new_routine(content_dir, slug)
+    click.echo(f"wrote {display_path(path)}; fill in the TODOs, add '{slug}' to routines in book.yaml, "
+               "then run 'handbook check'")
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+def init(directory: Path) -> None:
+    """Create DIRECTORY/routines/ from the bundled sample content.
+
+    \b
+    Example:
+      handbook init my-clinic && cd my-clinic && handbook check
+    """
+    from .errors import display_path
+    from .project import init as run_init
+
+    path = run_init(directory)
+    click.echo(f"wrote {display_path(path)}/; edit book.yaml for your clinic, then run "
+               f"'cd {display_path(directory)} && handbook check'")
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["routine", "faq", "book"]), default="routine")
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a routine, FAQ topic or book.yaml file.
+
+    \b
+    Example:
+      handbook schema routine > routines/schema/routine.schema.json
+    """
+    from .project import schema_text
+
+    click.echo(schema_text(kind), nl=False)
+
+
+def main() -> NoReturn:
+    """Entry point of the `handbook` console script."""
+    cli(prog_name="handbook")
+    raise SystemExit(0)  # pragma: no cover - click exits itself

@@ -1,0 +1,125 @@
+"""The library behind the commands that need no PDF: check, list, new, init, schema.
+
+Each function does one command's work and returns what to print; `cli` only calls them.
+Nothing here imports reportlab, so these commands start fast.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from . import fields
+from .errors import HandbookError, Problem, display_path
+from .loader import SUFFIXES, load
+from .model import Content
+from .output import write_new
+from .scaffold import routine_scaffold
+from .schema import SLUG_RE
+
+SAMPLE_PACKAGE_DIR = "sample"
+
+
+@dataclass
+class CheckReport:
+    """What `handbook check` found."""
+
+    problems: list[Problem]
+    routines: int
+    topics: int
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+    def summary(self) -> str:
+        errors = sum(p.severity == "error" for p in self.problems)
+        warnings = len(self.problems) - errors
+        counted = f"{_plural(self.routines, 'routine')} and {_plural(self.topics, 'FAQ topic')}"
+        if errors:
+            return f"check failed: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+        if warnings:
+            return f"checked {counted}: no errors, {_plural(warnings, 'warning')}"
+        return f"checked {counted}: no problems"
+
+
+def check(root: Path) -> CheckReport:
+    """Validate a content folder without writing anything."""
+    loaded = load(root)
+    content = loaded.content
+    routines = len(content.routines) if content else _count_yaml(root, exclude="book")
+    topics = len(content.faq) if content else _count_yaml(root / "faq")
+    return CheckReport(loaded.problems, routines, topics)
+
+
+def listing(content: Content) -> str:
+    """The routines and FAQ topics with their slugs and one-line summaries."""
+    lines = [f"Routines ({len(content.routines)})"]
+    width = max((len(r.slug) for r in content.routines), default=0)
+    for routine in content.routines:
+        lines.append(f"  {routine.slug:<{width}}  {routine.title} \u2014 {_first_sentence(routine.summary)}")
+    lines.append("")
+    lines.append(f"FAQ topics ({len(content.faq)})")
+    width = max((len(t.slug) for t in content.faq), default=0)
+    for topic in content.faq:
+        lines.append(f"  {topic.slug:<{width}}  {topic.title} ({_plural(len(topic.questions), 'question')})")
+    return "\n".join(lines)
+
+
+def new_routine(root: Path, slug: str) -> Path:
+    """Write a scaffold for a new routine; refuse a bad slug or an existing file."""
+    if not SLUG_RE.fullmatch(slug):
+        raise HandbookError(
+            f"'{slug}' is not a valid routine name: use lower-case letters, digits and dashes, "
+            "e.g. 'hip-flexor-stretch'"
+        )
+    if slug == "book":
+        raise HandbookError("'book' is reserved for book.yaml; choose another name")
+    if not root.is_dir():
+        raise HandbookError(f"{display_path(root)}: content folder does not exist; create one with 'handbook init DIR'")
+    for suffix in SUFFIXES:
+        existing = root / f"{slug}{suffix}"
+        if existing.exists():
+            raise HandbookError(f"{display_path(existing)}: already exists; edit it or choose another name")
+    path = root / f"{slug}.yaml"
+    write_new(path, routine_scaffold())
+    return path
+
+
+def init(target: Path) -> Path:
+    """Create `target/routines/` from the bundled sample content."""
+    if target.exists() and not target.is_dir():
+        raise HandbookError(f"{display_path(target)}: is a file; choose a new or empty folder")
+    if target.is_dir() and any(target.iterdir()):
+        raise HandbookError(f"{display_path(target)}: folder is not empty; choose a new or empty folder")
+    destination = target / "routines"
+    sample = resources.files("handbook") / SAMPLE_PACKAGE_DIR
+    with resources.as_file(sample) as source:
+        try:
+            shutil.copytree(source, destination, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        except OSError as exc:
+            raise HandbookError(f"{display_path(destination)}: cannot create: {exc.strerror or exc}") from None
+    return destination
+
+
+def schema_text(kind: str) -> str:
+    """The JSON Schema of a routine, FAQ topic or book file, as text."""
+    return json.dumps(fields.json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+
+
+def _count_yaml(folder: Path, exclude: str = "") -> int:
+    if not folder.is_dir():
+        return 0
+    return sum(1 for p in folder.iterdir() if p.suffix in SUFFIXES and p.stem != exclude)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _first_sentence(text: str, limit: int = 70) -> str:
+    first = text.split(". ")[0].rstrip(".") + "."
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "\u2026"
