@@ -156,6 +156,12 @@ def schema(kind: str) -> None:
     click.echo(schema_text(kind), nl=False)
 
 
+# --- build commands (handbook build) ---
+
+
+# --- card commands (handbook card, handbook cards) ---
+
+
 def main() -> NoReturn:
     """Entry point of the `handbook` console script."""
     cli(prog_name="handbook")

@@ -1,0 +1,43 @@
+"""Shared fixtures: the bundled content, and throw-away copies of it to break."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from handbook.loader import load_content
+from handbook.model import Content
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "routines"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def sample_content() -> Content:
+    """The bundled content, loaded once for the whole run."""
+    return load_content(SAMPLE)
+
+
+@pytest.fixture
+def content_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the bundled content at tmp/routines; the working folder is tmp."""
+    target = tmp_path / "routines"
+    shutil.copytree(SAMPLE, target)
+    monkeypatch.chdir(tmp_path)
+    return target
+
+
+@pytest.fixture
+def edit() -> Callable[[Path, str, str], None]:
+    """Replace one exact piece of text in a file (it must occur exactly once)."""
+
+    def replace(path: Path, old: str, new: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path.name}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    return replace
