@@ -86,7 +86,7 @@ def check(content_dir: Path) -> None:
 
     report = run_check(content_dir)
     for problem in report.problems:
-        click.echo(str(problem), err=problem.severity == "error")
+        click.echo(str(problem), err=True)
     if not report.ok:
         raise Failed(report.summary())
     click.echo(report.summary())

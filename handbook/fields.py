@@ -28,31 +28,50 @@ LANGUAGES = ("en",)
 PAPERS = ("a4", "letter")
 
 DOSE_NUMBERS = (
-    "hold_seconds", "minutes", "breaths", "reps", "sets",
-    "rest_seconds", "times_per_day", "days_per_week", "weeks",
+    "hold_seconds",
+    "minutes",
+    "breaths",
+    "reps",
+    "sets",
+    "rest_seconds",
+    "times_per_day",
+    "days_per_week",
+    "weeks",
 )
 
 SENTENCE = Text(max_len=400, what="a sentence of text")
 ITEM = Text(max_len=300, what="a short line of text")
 PARAGRAPH = Text(max_len=1500, multiline=True, what="a paragraph of text")
 
-REVIEW = Record([
-    Field("by", Text(max_len=120, what="a name"), "name of the clinician who reviewed it", True, '"TODO: name, role"'),
-    Field("on", Date(), "date of the review, written YYYY-MM-DD", True, "2026-01-31"),
-])
+REVIEW = Record(
+    [
+        Field(
+            "by", Text(max_len=120, what="a name"), "name of the clinician who reviewed it", True, '"TODO: name, role"'
+        ),
+        Field("on", Date(), "date of the review, written YYYY-MM-DD", True, "2026-01-31"),
+    ]
+)
 
-PICTURE = Record([
-    Field("file", ImageFile(), "PNG or JPEG file, relative to the content folder, e.g. images/lunge.png", True),
-    Field("caption", Text(max_len=200, what="a caption"), "caption printed under the picture", True),
-    Field("alt", Text(max_len=300, what="a description"), "what the picture shows, for screen readers (default: the caption)"),
-])
+PICTURE = Record(
+    [
+        Field("file", ImageFile(), "PNG or JPEG file, relative to the content folder, e.g. images/lunge.png", True),
+        Field("caption", Text(max_len=200, what="a caption"), "caption printed under the picture", True),
+        Field(
+            "alt",
+            Text(max_len=300, what="a description"),
+            "what the picture shows, for screen readers (default: the caption)",
+        ),
+    ]
+)
 
-SOURCE = Record([
-    Field("title", Text(max_len=200, what="a title"), "title of the source document", True),
-    Field("author", Text(max_len=200, what="a name"), "who wrote it"),
-    Field("url", Url(), "where to read it (http:// or https://)"),
-    Field("note", SENTENCE, "what this content takes from it"),
-])
+SOURCE = Record(
+    [
+        Field("title", Text(max_len=200, what="a title"), "title of the source document", True),
+        Field("author", Text(max_len=200, what="a name"), "who wrote it"),
+        Field("url", Url(), "where to read it (http:// or https://)"),
+        Field("note", SENTENCE, "what this content takes from it"),
+    ]
+)
 
 DOSE = Record(
     [
@@ -73,12 +92,14 @@ DOSE = Record(
 
 STEP = TextOrRecord(
     SENTENCE,
-    Record([
-        Field("text", SENTENCE, "the action, in plain 'you' language", True),
-        Field("hold_seconds", AmountSpec(1, 3600, "seconds"), "seconds to hold at this step"),
-        Field("breaths", AmountSpec(1, 50, "breaths"), "slow breaths to take at this step"),
-        Field("picture", PICTURE, "a picture for this step"),
-    ]),
+    Record(
+        [
+            Field("text", SENTENCE, "the action, in plain 'you' language", True),
+            Field("hold_seconds", AmountSpec(1, 3600, "seconds"), "seconds to hold at this step"),
+            Field("breaths", AmountSpec(1, 50, "breaths"), "slow breaths to take at this step"),
+            Field("picture", PICTURE, "a picture for this step"),
+        ]
+    ),
 )
 
 ROUTINE = Record(
@@ -91,25 +112,40 @@ ROUTINE = Record(
         Field("steps", ListOf(STEP, min_items=1, max_items=20), "numbered steps, one action each", True),
         Field("tips", ListOf(ITEM, max_items=10), "helpful hints", True, "[]"),
         Field("avoid", ListOf(ITEM, max_items=10), "what not to do", True, "[]"),
-        Field("stop_if", ListOf(ITEM, min_items=1, max_items=10),
-              "when to stop and call the clinic; at least one item", True),
+        Field(
+            "stop_if",
+            ListOf(ITEM, min_items=1, max_items=10),
+            "when to stop and call the clinic; at least one item",
+            True,
+        ),
         Field("caution", PARAGRAPH, "a plain note, e.g. where the sources disagree"),
         Field("link", Url(), "a video or information page, printed as text and a QR code"),
         Field("picture", PICTURE, "a picture of the whole routine"),
         Field("sources", ListOf(SOURCE, min_items=1, max_items=20), "where the advice comes from", True),
-        Field("related_faq", ListOf(Slug(), max_items=10, unique=True), "FAQ topic names (file names in faq/)", example="[]"),
+        Field(
+            "related_faq",
+            ListOf(Slug(), max_items=10, unique=True),
+            "FAQ topic names (file names in faq/)",
+            example="[]",
+        ),
         Field("version", Integer(1, 10_000), "raise by one at every change to the advice", True, "1"),
         Field("reviewed", REVIEW, "who reviewed this routine and when (default: the book's review)"),
     ],
     title="handbook routine",
 )
 
-QUESTION = Record([
-    Field("question", Text(max_len=200, what="a question"), "the question, as a patient would ask it", True),
-    Field("answer", Text(max_len=20_000, multiline=True, what="an answer"),
-          "the answer; separate paragraphs with a blank line", True),
-    Field("see", ListOf(Slug(), max_items=10, unique=True), "routines the answer points to (their file names)"),
-])
+QUESTION = Record(
+    [
+        Field("question", Text(max_len=200, what="a question"), "the question, as a patient would ask it", True),
+        Field(
+            "answer",
+            Text(max_len=20_000, multiline=True, what="an answer"),
+            "the answer; separate paragraphs with a blank line",
+            True,
+        ),
+        Field("see", ListOf(Slug(), max_items=10, unique=True), "routines the answer points to (their file names)"),
+    ]
+)
 
 FAQ = Record(
     [
@@ -121,14 +157,16 @@ FAQ = Record(
     title="handbook FAQ topic",
 )
 
-CLINIC = Record([
-    Field("name", Text(max_len=100, what="a name"), "the clinic's name", True),
-    Field("phone", Text(max_len=40, what="a phone number in quotes"), "phone number, in quotes", True),
-    Field("email", Text(max_len=100, what="an e-mail address"), "e-mail address"),
-    Field("website", Url(), "web address"),
-    Field("address", Text(max_len=300, multiline=True, what="an address"), "postal address"),
-    Field("logo", ImageFile(), "PNG or JPEG logo, relative to the content folder"),
-])
+CLINIC = Record(
+    [
+        Field("name", Text(max_len=100, what="a name"), "the clinic's name", True),
+        Field("phone", Text(max_len=40, what="a phone number in quotes"), "phone number, in quotes", True),
+        Field("email", Text(max_len=100, what="an e-mail address"), "e-mail address"),
+        Field("website", Url(), "web address"),
+        Field("address", Text(max_len=300, multiline=True, what="an address"), "postal address"),
+        Field("logo", ImageFile(), "PNG or JPEG logo, relative to the content folder"),
+    ]
+)
 
 BOOK = Record(
     [
@@ -140,7 +178,12 @@ BOOK = Record(
         Field("clinic", CLINIC, "the clinic printed on every page and card", True),
         Field("reviewed", REVIEW, "who reviewed the handbook and when", True),
         Field("safety_note", PARAGRAPH, "your own wording of the safety note (a plain default is printed otherwise)"),
-        Field("routines", ListOf(Slug(), min_items=1, max_items=1000, unique=True), "routine file names, in print order", True),
+        Field(
+            "routines",
+            ListOf(Slug(), min_items=1, max_items=1000, unique=True),
+            "routine file names, in print order",
+            True,
+        ),
         Field("faq", ListOf(Slug(), max_items=200, unique=True), "FAQ topic file names, in print order"),
     ],
     title="handbook book settings",

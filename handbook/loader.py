@@ -86,6 +86,7 @@ def load(root: Path) -> Loaded:
             topics[slug] = topic
 
     _cross_check(book, routine_files, faq_files, routines, topics, problems)
+    problems.sort(key=lambda p: (str(p.path), p.line, p.col))
     if book is None or any(p.severity == "error" for p in problems):
         return Loaded(None, problems)
     ordered = [s for s in book.routine_order if s in routines]
@@ -110,14 +111,21 @@ def _content_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
         slug = path.stem
         if not SLUG_RE.fullmatch(slug):
             suggestion = "-".join(filter(None, "".join(c if c.isalnum() else "-" for c in slug.lower()).split("-")))
-            problems.append(Problem(
-                path, 0, 0, "",
-                f"file name '{slug}' is not a valid slug (lower-case letters, digits and dashes); "
-                f"rename it to '{suggestion or 'my-routine'}{path.suffix}'",
-            ))
+            problems.append(
+                Problem(
+                    path,
+                    0,
+                    0,
+                    "",
+                    f"file name '{slug}' is not a valid slug (lower-case letters, digits and dashes); "
+                    f"rename it to '{suggestion or 'my-routine'}{path.suffix}'",
+                )
+            )
             continue
         if slug in found:
-            problems.append(Problem(path, 0, 0, "", f"slug '{slug}' is also claimed by {found[slug].name}; keep one of the two"))
+            problems.append(
+                Problem(path, 0, 0, "", f"slug '{slug}' is also claimed by {found[slug].name}; keep one of the two")
+            )
             continue
         found[slug] = path
     return found
@@ -161,8 +169,9 @@ def _make_routine(path: Path, v: dict[str, Any], ck: Checker) -> Routine:
         title=v["title"],
         summary=v["summary"],
         when=v["when"],
-        dose=Dose(**{k: dose.get(k) for k in fields.DOSE_NUMBERS}, per_side=dose.get("per_side", False),
-                  note=dose.get("note")),
+        dose=Dose(
+            **{k: dose.get(k) for k in fields.DOSE_NUMBERS}, per_side=dose.get("per_side", False), note=dose.get("note")
+        ),
         equipment=v.get("equipment", ()),
         steps=steps,
         tips=v.get("tips", ()),
@@ -243,8 +252,11 @@ def _cross_check(
             return
         hint = did_you_mean(slug, list(known))
         place = where(name)
-        problems.append(Problem(place.path, place.line, place.col, name,
-                                f"no {kind} '{slug}' (looked for {folder}{slug}.yaml){hint}"))
+        problems.append(
+            Problem(
+                place.path, place.line, place.col, name, f"no {kind} '{slug}' (looked for {folder}{slug}.yaml){hint}"
+            )
+        )
 
     if book is not None:
         for number, slug in enumerate(book.routine_order, start=1):
@@ -253,12 +265,28 @@ def _cross_check(
             refer(book.where, f"faq[{number}]", slug, faq_files, "FAQ topic", "faq/")
         for slug, path in routine_files.items():
             if slug not in book.routine_order:
-                problems.append(Problem(path, 0, 0, "", f"not listed under 'routines' in {BOOK_FILE}; "
-                                        "it is printed after the listed ones", "warning"))
+                problems.append(
+                    Problem(
+                        path,
+                        0,
+                        0,
+                        "",
+                        f"not listed under 'routines' in {BOOK_FILE}; it is printed after the listed ones",
+                        "warning",
+                    )
+                )
         for slug, path in faq_files.items():
             if slug not in book.faq_order:
-                problems.append(Problem(path, 0, 0, "", f"not listed under 'faq' in {BOOK_FILE}; "
-                                        "it is printed after the listed ones", "warning"))
+                problems.append(
+                    Problem(
+                        path,
+                        0,
+                        0,
+                        "",
+                        f"not listed under 'faq' in {BOOK_FILE}; it is printed after the listed ones",
+                        "warning",
+                    )
+                )
     for routine in routines.values():
         for number, slug in enumerate(routine.related_faq, start=1):
             refer(routine.where, f"related_faq[{number}]", slug, faq_files, "FAQ topic", "faq/")

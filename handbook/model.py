@@ -13,6 +13,7 @@ back to the YAML.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,11 @@ class Where:
     col: int
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}"
+        try:
+            shown = os.path.relpath(self.path)
+        except ValueError:  # another drive on Windows
+            shown = str(self.path)
+        return f"{shown}:{self.line}:{self.col}"
 
 
 _NOWHERE: Mapping[str, Where] = MappingProxyType({})

@@ -52,7 +52,8 @@ def check(root: Path) -> CheckReport:
     content = loaded.content
     routines = len(content.routines) if content else _count_yaml(root, exclude="book")
     topics = len(content.faq) if content else _count_yaml(root / "faq")
-    return CheckReport(loaded.problems, routines, topics)
+    problems = sorted(loaded.problems, key=lambda p: (str(p.path), p.line, p.col))
+    return CheckReport(problems, routines, topics)
 
 
 def listing(content: Content) -> str:

@@ -13,7 +13,7 @@ from .schema import Field, ListOf, Record, TextOrRecord
 HEADER = """\
 # yaml-language-server: $schema=schema/routine.schema.json
 # A new routine. Replace every TODO, fill in what applies, then run `handbook check`.
-# Fields marked (optional) may be left empty. Lists are lines starting with "- ".
+# Fields marked Optional may be left empty. Lists are lines starting with "- ".
 """
 
 
@@ -23,12 +23,12 @@ def routine_scaffold() -> str:
     for spec_field in fields.ROUTINE.fields:
         lines.append("")
         lines.extend(_field(spec_field, indent=""))
-    return HEADER + "\n".join(lines[1:]) + "\n"
+    return HEADER + "\n".join(lines) + "\n"
 
 
 def _comment(spec_field: Field) -> str:
-    optional = "" if spec_field.required else " (optional)"
-    return f"{spec_field.help[0].upper()}{spec_field.help[1:]}{optional}."
+    optional = "" if spec_field.required else " Optional."
+    return f"{spec_field.help[0].upper()}{spec_field.help[1:]}.{optional}"
 
 
 def _field(spec_field: Field, indent: str) -> list[str]:

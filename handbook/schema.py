@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import images
-from .errors import Problem
+from .errors import Problem, display_path
 from .model import Amount, Picture, Where
 from .yamlread import Node
 
@@ -89,19 +89,25 @@ class Text(Spec):
             return ck.error(node.line, node.col, name, f"expected {self.what}, got {describe(node)}")
         if not isinstance(node.value, str):
             return ck.error(
-                node.line, node.col, name,
+                node.line,
+                node.col,
+                name,
                 f"expected {self.what}, got the number {node.text}; put it in quotes if it is meant as text",
             )
         value = node.value.strip()
         if len(value) < self.min_len:
             return ck.error(node.line, node.col, name, f"is empty; expected {self.what}")
         if value.startswith(PLACEHOLDER):
-            return ck.error(node.line, node.col, name, "still holds the placeholder from 'handbook new'; write the real text")
+            return ck.error(
+                node.line, node.col, name, "still holds the placeholder from 'handbook new'; write the real text"
+            )
         if not self.multiline and "\n" in value:
             return ck.error(node.line, node.col, name, "must be a single line")
         if len(value) > self.max_len:
             return ck.error(
-                node.line, node.col, name,
+                node.line,
+                node.col,
+                name,
                 f"is {len(value)} characters long; keep it under {self.max_len}",
             )
         ck.place(name, node)
@@ -160,7 +166,9 @@ class AmountSpec(Spec):
             items = node.value
             if len(items) != 2:
                 return ck.error(
-                    node.line, node.col, name,
+                    node.line,
+                    node.col,
+                    name,
                     f"a range is two numbers such as [20, 30], got {len(items)} items",
                 )
             low = _whole_number(items[0], name, ck, self.low, self.high, self.unit)
@@ -188,9 +196,8 @@ def _whole_number(node: Node, name: str, ck: Checker, low: int, high: int, unit:
     if node.kind != "scalar" or isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
         kind = f"{unit} as a number" if unit else "a whole number"
         return ck.error(node.line, node.col, name, f"expected {kind}, got {describe(node)}")
-    if isinstance(node.value, float):
-        if not node.value.is_integer():
-            return ck.error(node.line, node.col, name, f"expected a whole number{units}, got {node.text}")
+    if isinstance(node.value, float) and not node.value.is_integer():
+        return ck.error(node.line, node.col, name, f"expected a whole number{units}, got {node.text}")
     value = int(node.value)
     if not low <= value <= high:
         return ck.error(node.line, node.col, name, f"must be from {low} to {high}{units}, got {node.text}")
@@ -241,7 +248,9 @@ class Url(Spec):
                 ck.place(name, node)
                 return text
         return ck.error(
-            node.line, node.col, name,
+            node.line,
+            node.col,
+            name,
             f"expected a web address starting with http:// or https://, got {describe(node)}",
         )
 
@@ -257,7 +266,9 @@ class Slug(Spec):
             ck.place(name, node)
             return node.value
         return ck.error(
-            node.line, node.col, name,
+            node.line,
+            node.col,
+            name,
             f"expected a lower-case name with dashes such as 'psoas-release', got {describe(node)}",
         )
 
@@ -270,14 +281,18 @@ class ImageFile(Spec):
 
     def check(self, node: Node, name: str, ck: Checker) -> Any:
         if node.kind != "scalar" or not isinstance(node.value, str) or not node.value.strip():
-            return ck.error(node.line, node.col, name, f"expected a file name such as images/lunge.png, got {describe(node)}")
+            return ck.error(
+                node.line, node.col, name, f"expected a file name such as images/lunge.png, got {describe(node)}"
+            )
         rel = node.value.strip()
         root = ck.root.resolve()
         target = (root / rel).resolve()
         if Path(rel).is_absolute() or not target.is_relative_to(root):
-            return ck.error(node.line, node.col, name, f"'{rel}' is outside the content folder; keep pictures inside it")
+            return ck.error(
+                node.line, node.col, name, f"'{rel}' is outside the content folder; keep pictures inside it"
+            )
         if not target.is_file():
-            return ck.error(node.line, node.col, name, f"no such file '{rel}' in {ck.root}")
+            return ck.error(node.line, node.col, name, f"no such file '{rel}' in {display_path(ck.root)}")
         info = images.sniff(target)
         if isinstance(info, str):
             return ck.error(node.line, node.col, name, f"'{rel}': {info}")
@@ -301,7 +316,9 @@ class ListOf(Spec):
         if node.kind == "scalar" and node.value is None:
             items: list[Node] = []
         elif node.kind != "seq":
-            return ck.error(node.line, node.col, name, f"expected a list (lines starting with '- '), got {describe(node)}")
+            return ck.error(
+                node.line, node.col, name, f"expected a list (lines starting with '- '), got {describe(node)}"
+            )
         else:
             items = node.value
         if len(items) < self.min_items:
@@ -316,7 +333,9 @@ class ListOf(Spec):
             value = self.item.check(item, f"{name}[{number}]", ck)
             if self.unique and value is not INVALID:
                 if value in seen:
-                    ck.error(item.line, item.col, f"{name}[{number}]", f"'{value}' is listed twice (also item {seen[value]})")
+                    ck.error(
+                        item.line, item.col, f"{name}[{number}]", f"'{value}' is listed twice (also item {seen[value]})"
+                    )
                 seen.setdefault(value, number)
             values.append(value)
         return INVALID if any(v is INVALID for v in values) else tuple(values)
@@ -378,7 +397,12 @@ class Record(Spec):
         for spec_field in self.fields:
             if spec_field.required and spec_field.name not in node.value:
                 where = f"in {name}" if name else "in this file"
-                ck.error(node.line, node.col, prefix + spec_field.name, f"required field is missing {where}; {spec_field.help}")
+                ck.error(
+                    node.line,
+                    node.col,
+                    prefix + spec_field.name,
+                    f"required field is missing {where}; {spec_field.help}",
+                )
                 ok = False
         if self.one_of and ok and not any(result.get(n) is not None for n in self.one_of):
             ck.error(node.line, node.col, name or "(file)", f"needs at least one of: {', '.join(self.one_of)}")
@@ -391,8 +415,11 @@ class Record(Spec):
         props = {}
         for f in self.fields:
             sub = f.spec.json()
-            props[f.name] = {"description": f.help, **sub} if f.required else {
-                "description": f.help, "anyOf": [sub, {"type": "null"}]}
+            props[f.name] = (
+                {"description": f.help, **sub}
+                if f.required
+                else {"description": f.help, "anyOf": [sub, {"type": "null"}]}
+            )
         schema: dict[str, Any] = {"type": "object", "additionalProperties": False, "properties": props}
         required = [f.name for f in self.fields if f.required]
         if required:
@@ -437,11 +464,9 @@ def _did_you_mean(word: str, options: Sequence[str]) -> str:
     if not matches:
         lowered = word.lower()
         matches = [o for o in options if o.startswith(lowered) or lowered.startswith(o)][:1]
-    if not matches:
-        matches = difflib.get_close_matches(word, options, n=1, cutoff=0.45)
     return f"; did you mean '{matches[0]}'?" if matches else ""
 
 
 def did_you_mean(word: str, options: Sequence[str]) -> str:
-    """"; did you mean 'x'?" for the closest option, or "" when nothing is close."""
+    """ "; did you mean 'x'?" for the closest option, or "" when nothing is close."""
     return _did_you_mean(word, options)

@@ -102,8 +102,11 @@ def dose_items(dose: Dose) -> list[DoseItem]:
     if dose.hold_seconds is not None:
         amount = dose.hold_seconds
         unit = seconds(amount).split(" ")[-1]
-        shown = number(Amount(amount.low // 60, None if amount.high is None else amount.high // 60)) \
-            if unit.startswith("minute") else number(amount)
+        shown = (
+            number(Amount(amount.low // 60, None if amount.high is None else amount.high // 60))
+            if unit.startswith("minute")
+            else number(amount)
+        )
         items.append(DoseItem(shown, f"{unit} hold", f"Hold {shown} {unit}"))
     if dose.breaths is not None:
         words = "slow breath" if dose.breaths.low == 1 and not dose.breaths.is_range else "slow breaths"
@@ -125,8 +128,7 @@ def dose_items(dose: Dose) -> list[DoseItem]:
     if dose.days_per_week is not None:
         days = dose.days_per_week
         every = not days.is_range and days.low == 7
-        items.append(DoseItem(number(days), "days a week",
-                              "every day" if every else f"{number(days)} days a week"))
+        items.append(DoseItem(number(days), "days a week", "every day" if every else f"{number(days)} days a week"))
     if dose.weeks is not None:
         words = "week" if dose.weeks.low == 1 and not dose.weeks.is_range else "weeks"
         items.append(DoseItem(number(dose.weeks), words, f"for {number(dose.weeks)} {words}"))

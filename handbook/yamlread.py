@@ -111,9 +111,7 @@ def read_yaml(path: Path) -> Document:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         return problem(line, col, f"file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8")
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return problem(1, 1, "file is empty; expected a mapping of fields such as 'title: ...'")
     _Builder(doc, text).run()
     if doc.root is not None and doc.root.kind != "map" and not doc.problems:
@@ -218,7 +216,7 @@ class _Builder:
 
 def _short_tag(tag: str) -> str:
     prefix = "tag:yaml.org,2002:"
-    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:

@@ -1,0 +1,290 @@
+"""Read a PDF back with independent parsers (pypdf, pdfplumber) and report what a reader sees.
+
+Nothing here looks at the code that made the PDF: every answer comes from the file.
+All helpers take the PDF as bytes or a path, work on any page size, and number pages
+from 1 (page N is the N-th page of the file). Parsed results are cached by content, so
+several tests can ask about the same PDF without parsing it again.
+
+Shared by the handbook and card tests; keep the names stable.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+PdfLike = bytes | Path | str
+
+STANDARD_FONTS = frozenset({
+    "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique",
+    "Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique",
+    "Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic", "Symbol", "ZapfDingbats",
+})
+
+
+@dataclass(frozen=True)
+class Font:
+    """One font resource: its PostScript name, whether the file is embedded, whether subset."""
+
+    name: str
+    embedded: bool
+    subset: bool
+
+
+@dataclass(frozen=True)
+class Char:
+    """One printed character with its box in points, measured from the page's top-left."""
+
+    page: int
+    text: str
+    font: str
+    size: float
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link annotation: its page and rectangle, and either the page it goes to or its URI."""
+
+    page: int
+    rect: tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF units (origin bottom-left)
+    target_page: int | None
+    uri: str | None
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """One bookmark: nesting level (0 = top), title and the page it opens."""
+
+    level: int
+    title: str
+    page: int | None
+
+
+def _bytes(pdf: PdfLike) -> bytes:
+    return pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
+
+
+@functools.lru_cache(maxsize=8)
+def _reader(data: bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(data))
+
+
+def reader(pdf: PdfLike) -> PdfReader:
+    """A pypdf reader for the PDF (cached by content)."""
+    return _reader(_bytes(pdf))
+
+
+def page_count(pdf: PdfLike) -> int:
+    return len(reader(pdf).pages)
+
+
+def page_sizes(pdf: PdfLike) -> list[tuple[float, float]]:
+    """Width and height of each page's media box, in points."""
+    return [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader(pdf).pages]
+
+
+@functools.lru_cache(maxsize=8)
+def _plumbed(data: bytes) -> tuple[tuple[str, ...], tuple[Char, ...]]:
+    texts: list[str] = []
+    chars: list[Char] = []
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        for number, page in enumerate(doc.pages, start=1):
+            texts.append(page.extract_text() or "")
+            for c in page.chars:
+                chars.append(Char(number, c["text"], c["fontname"], round(float(c["size"]), 2),
+                                  float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"])))
+    return tuple(texts), tuple(chars)
+
+
+def page_texts(pdf: PdfLike) -> list[str]:
+    """The text of each page, lines in reading order (pdfplumber)."""
+    return list(_plumbed(_bytes(pdf))[0])
+
+
+def chars(pdf: PdfLike) -> list[Char]:
+    """Every printed character of every page, with font, size and position (pdfplumber)."""
+    return list(_plumbed(_bytes(pdf))[1])
+
+
+def chars_outside_margins(pdf: PdfLike, margin_pt: float) -> list[Char]:
+    """Characters whose box comes closer than `margin_pt` to any edge of their page."""
+    sizes = page_sizes(pdf)
+    out = []
+    for c in chars(pdf):
+        if not c.text.strip():
+            continue
+        width, height = sizes[c.page - 1]
+        tol = 0.01
+        if (c.x0 < margin_pt - tol or c.x1 > width - margin_pt + tol
+                or c.top < margin_pt - tol or c.bottom > height - margin_pt + tol):
+            out.append(c)
+    return out
+
+
+def images_outside_margins(pdf: PdfLike, margin_pt: float) -> list[tuple[int, tuple[float, ...]]]:
+    """Images (page, box) that come closer than `margin_pt` to an edge of their page."""
+    data = _bytes(pdf)
+    out = []
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        for number, page in enumerate(doc.pages, start=1):
+            for im in page.images:
+                box = (float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"]))
+                if (box[0] < margin_pt or box[2] > float(page.width) - margin_pt
+                        or box[1] < margin_pt or box[3] > float(page.height) - margin_pt):
+                    out.append((number, box))
+    return out
+
+
+def _walk_fonts(resources: Any, seen: set[int], found: dict[str, Font]) -> None:
+    """Collect fonts from a resource dictionary and, recursively, from its form XObjects."""
+    if isinstance(resources, IndirectObject):
+        resources = resources.get_object()
+    if not isinstance(resources, DictionaryObject):
+        return
+    for ref in (resources.get("/Font") or DictionaryObject()).get_object().values():
+        font = ref.get_object()
+        for info in _font_infos(font):
+            found.setdefault(info.name, info)
+    for ref in (resources.get("/XObject") or DictionaryObject()).get_object().values():
+        key = ref.idnum if isinstance(ref, IndirectObject) else id(ref)
+        if key in seen:
+            continue
+        seen.add(key)
+        xobj = ref.get_object()
+        if xobj.get("/Subtype") == "/Form" and "/Resources" in xobj:
+            _walk_fonts(xobj["/Resources"], seen, found)
+
+
+def _font_infos(font: DictionaryObject) -> list[Font]:
+    name = str(font.get("/BaseFont", "?")).lstrip("/")
+    if font.get("/Subtype") == "/Type0":
+        infos = []
+        for desc in font.get("/DescendantFonts", ArrayObject()):
+            infos.extend(_font_infos(desc.get_object()))
+        return [Font(name, all(i.embedded for i in infos), bool(re.match(r"^[A-Z]{6}\+", name)))]
+    descriptor = font.get("/FontDescriptor")
+    embedded = False
+    if descriptor is not None:
+        descriptor = descriptor.get_object()
+        embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    if font.get("/Subtype") == "/Type3":
+        embedded = True  # glyphs are drawn by the file itself
+    return [Font(name, embedded, bool(re.match(r"^[A-Z]{6}\+", name)))]
+
+
+def fonts(pdf: PdfLike) -> list[Font]:
+    """Every font any page (or any form it draws) uses, each once, sorted by name."""
+    found: dict[str, Font] = {}
+    seen: set[int] = set()
+    for page in reader(pdf).pages:
+        _walk_fonts(page.get("/Resources"), seen, found)
+    return sorted(found.values(), key=lambda f: f.name)
+
+
+def standard_fonts(pdf: PdfLike) -> list[str]:
+    """Names of reportlab/PDF standard-14 fonts (never embedded) used anywhere."""
+    return [f.name for f in fonts(pdf) if f.name.split("+")[-1] in STANDARD_FONTS]
+
+
+def _page_index(pdf: PdfLike) -> dict[int, int]:
+    return {page.indirect_reference.idnum: n for n, page in enumerate(reader(pdf).pages, start=1)}
+
+
+def _dest_page(pdf: PdfLike, dest: Any) -> int | None:
+    """The 1-based page a destination (explicit array or name) points at."""
+    dest = dest.get_object() if isinstance(dest, IndirectObject) else dest
+    if isinstance(dest, str | bytes) and not isinstance(dest, NameObject | ArrayObject):
+        named = reader(pdf).named_destinations.get(str(dest))
+        return None if named is None else reader(pdf).get_destination_page_number(named) + 1
+    if isinstance(dest, NameObject):
+        named = reader(pdf).named_destinations.get(str(dest)[1:])
+        return None if named is None else reader(pdf).get_destination_page_number(named) + 1
+    if isinstance(dest, DictionaryObject) and "/D" in dest:
+        return _dest_page(pdf, dest["/D"])
+    if isinstance(dest, ArrayObject) and dest:
+        ref = dest[0]
+        if isinstance(ref, IndirectObject):
+            return _page_index(pdf).get(ref.idnum)
+        if isinstance(ref, int):
+            return int(ref) + 1
+    return None
+
+
+def link_targets(pdf: PdfLike) -> list[Link]:
+    """Every link annotation, in page order, with the page it goes to or its URI."""
+    out = []
+    for number, page in enumerate(reader(pdf).pages, start=1):
+        for ref in page.get("/Annots") or []:
+            annot = ref.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            rect = tuple(float(v) for v in annot["/Rect"])
+            x0, y0, x1, y1 = min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[0], rect[2]), max(rect[1], rect[3])
+            target: int | None = None
+            uri: str | None = None
+            if "/Dest" in annot:
+                target = _dest_page(pdf, annot["/Dest"])
+            action = annot.get("/A")
+            if action is not None:
+                action = action.get_object()
+                if action.get("/S") == "/URI":
+                    uri = str(action.get("/URI"))
+                elif action.get("/S") == "/GoTo":
+                    target = _dest_page(pdf, action.get("/D"))
+            out.append(Link(number, (x0, y0, x1, y1), target, uri))
+    return out
+
+
+def outline(pdf: PdfLike) -> list[OutlineEntry]:
+    """The bookmarks, depth first, with their levels and target pages."""
+    r = reader(pdf)
+    out: list[OutlineEntry] = []
+
+    def walk(items: list[Any], level: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                page = r.get_destination_page_number(item)
+                out.append(OutlineEntry(level, str(item.title), None if page is None else page + 1))
+
+    walk(r.outline, 0)
+    return out
+
+
+def outline_titles(pdf: PdfLike) -> list[str]:
+    return [entry.title for entry in outline(pdf)]
+
+
+def metadata(pdf: PdfLike) -> dict[str, str]:
+    """The document information dictionary, keys without the slash (Title, Author, ...)."""
+    info = reader(pdf).metadata or {}
+    return {str(k).lstrip("/"): str(v) for k, v in info.items()}
+
+
+def language(pdf: PdfLike) -> str | None:
+    """The document's /Lang from its catalog."""
+    lang = reader(pdf).trailer["/Root"].get("/Lang")
+    return None if lang is None else str(lang)
+
+
+def text_lines(pdf: PdfLike, page: int) -> list[str]:
+    """The lines of one page's text (1-based page number)."""
+    return page_texts(pdf)[page - 1].splitlines()
+
+
+def find_pages(pdf: PdfLike, needle: str) -> list[int]:
+    """Pages (1-based) whose text contains `needle`, with line breaks read as spaces."""
+    return [n for n, text in enumerate(page_texts(pdf), start=1) if needle in " ".join(text.split())]

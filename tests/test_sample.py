@@ -1,0 +1,129 @@
+"""The bundled content: valid, complete, in sync with its copies, and not copied from its sources."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from handbook.model import Content
+from handbook.project import check, schema_text
+from handbook.yamlread import Node, read_yaml
+
+from .conftest import REPO, SAMPLE
+
+PACKAGED = REPO / "handbook" / "sample"
+SEEDS = REPO.parent / "shared" / "seeds"
+SYNC = "run 'python scripts/sync_sample.py'"
+
+
+def test_bundled_content_passes_check_without_warnings() -> None:
+    report = check(SAMPLE)
+    assert [str(p) for p in report.problems] == []
+    assert (report.routines, report.topics) == (4, 2)
+
+
+def test_packaged_sample_is_identical_to_routines() -> None:
+    def tree(root: Path) -> list[str]:
+        return sorted(str(p.relative_to(root)) for p in root.rglob("*") if "__pycache__" not in p.parts)
+
+    assert tree(PACKAGED) == tree(SAMPLE), SYNC
+    for name in tree(SAMPLE):
+        if (SAMPLE / name).is_file():
+            assert filecmp.cmp(SAMPLE / name, PACKAGED / name, shallow=False), f"{name} differs; {SYNC}"
+
+
+@pytest.mark.parametrize("kind", ["routine", "faq", "book"])
+def test_schema_files_match_the_field_tables(kind: str) -> None:
+    written = (SAMPLE / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
+    assert written == schema_text(kind), SYNC
+
+
+def plain(node: Node) -> Any:
+    if node.kind == "map":
+        return {key: plain(entry.value) for key, entry in node.value.items()}
+    if node.kind == "seq":
+        return [plain(item) for item in node.value]
+    return node.value
+
+
+def content_files() -> list[tuple[str, Path]]:
+    files = [("book", SAMPLE / "book.yaml")]
+    files += [("routine", p) for p in sorted(SAMPLE.glob("*.yaml")) if p.name != "book.yaml"]
+    files += [("faq", p) for p in sorted((SAMPLE / "faq").glob("*.yaml"))]
+    return files
+
+
+@pytest.mark.parametrize(("kind", "path"), content_files(), ids=lambda v: getattr(v, "name", v))
+def test_bundled_files_validate_against_the_json_schema_and_name_it(kind: str, path: Path) -> None:
+    doc = read_yaml(path)
+    assert doc.root is not None
+    schema = json.loads((SAMPLE / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(plain(doc.root), schema)
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    prefix = "../" if kind == "faq" else ""
+    assert first == f"# yaml-language-server: $schema={prefix}schema/{kind}.schema.json"
+
+
+def test_the_json_schema_rejects_what_the_loader_rejects() -> None:
+    schema = json.loads(schema_text("routine"))
+    doc = read_yaml(SAMPLE / "psoas-release.yaml")
+    assert doc.root is not None
+    good = plain(doc.root)
+    for broken in (
+        {**good, "stop_if": []},
+        {**good, "colour": "red"},
+        {**good, "version": 0},
+        {**good, "dose": {**good["dose"], "hold_seconds": 0}},
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(broken, schema)
+
+
+def test_every_routine_is_complete(sample_content: Content) -> None:
+    assert [r.slug for r in sample_content.routines] == [
+        "pelvic-floor-down-training",
+        "psoas-release",
+        "psoas-rest-positions",
+        "psoas-foam-roller",
+    ]
+    for routine in sample_content.routines:
+        assert routine.summary and routine.when and routine.steps and routine.stop_if and routine.sources
+        assert routine.tips and routine.avoid, routine.slug
+        assert len(routine.steps) <= 7, routine.slug
+        assert any(
+            s.title.startswith(("Pelvic Floor Muscle Spasm", "How do you stop a psoas spasm")) for s in routine.sources
+        )
+
+
+def test_the_disagreement_on_stretching_a_painful_psoas_is_said_plainly(sample_content: Content) -> None:
+    caution = sample_content.routine("psoas-release").caution or ""
+    assert "does not agree" in caution or "disagree" in caution
+    assert "physio" in caution
+
+
+def test_kegel_squeezing_is_what_to_avoid_in_down_training(sample_content: Content) -> None:
+    avoid = " ".join(sample_content.routine("pelvic-floor-down-training").avoid)
+    assert "Kegel" in avoid
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("\u2019", "'"))
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the checkout")
+def test_no_run_of_eight_words_is_copied_from_the_sources() -> None:
+    seeds = [words(p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    runs = {tuple(seed[i : i + 8]) for seed in seeds for i in range(len(seed) - 7)}
+    copied = []
+    for _, path in content_files():
+        ours = words(path.read_text(encoding="utf-8"))
+        copied += [
+            (path.name, " ".join(ours[i : i + 8])) for i in range(len(ours) - 7) if tuple(ours[i : i + 8]) in runs
+        ]
+    assert copied == []

@@ -1,0 +1,42 @@
+"""Dose numbers into words a patient reads without arithmetic."""
+
+from __future__ import annotations
+
+from handbook.model import Amount, Dose
+from handbook.words import dose_line, dose_sentences, step_cue
+
+
+def test_the_classic_dose_reads_as_plain_sentences() -> None:
+    dose = Dose(hold_seconds=Amount(30), reps=Amount(5), times_per_day=Amount(2))
+    assert dose_sentences(dose) == ["Hold for 30 seconds.", "Do this 5 times.", "Twice a day."]
+    assert dose_line(dose) == "Hold 30 seconds \u00b7 5 times \u00b7 twice a day"
+
+
+def test_ranges_sides_weeks_and_every_day() -> None:
+    dose = Dose(minutes=Amount(20, 30), per_side=True, days_per_week=Amount(7), weeks=Amount(6, 8))
+    assert dose_sentences(dose) == [
+        "Do this for 20 to 30 minutes.",
+        "Do it on both sides.",
+        "Every day.",
+        "Keep this up for 6 to 8 weeks.",
+    ]
+    assert dose_line(dose) == "20\u201330 minutes \u00b7 each side \u00b7 every day \u00b7 for 6\u20138 weeks"
+
+
+def test_singulars_whole_minutes_and_a_note() -> None:
+    dose = Dose(hold_seconds=Amount(120), reps=Amount(1), sets=Amount(1), rest_seconds=Amount(1),
+                times_per_day=Amount(1), days_per_week=Amount(5), per_side=True, note="Ask us first.")
+    assert dose_sentences(dose) == [
+        "Hold for 2 minutes.",
+        "Do this once on each side.",
+        "Do 1 set.",
+        "Rest for 1 second between sets.",
+        "Once a day, 5 days a week.",
+        "Ask us first.",
+    ]
+    assert dose_line(dose).startswith("Hold 2 minutes \u00b7 1 time \u00b7 1 set")
+
+
+def test_step_cue() -> None:
+    assert step_cue(Amount(20, 30), Amount(3)) == "Hold for 20 to 30 seconds. Take 3 slow breaths."
+    assert step_cue(None, None) is None
