@@ -159,7 +159,94 @@ def schema(kind: str) -> None:
 # --- build commands (handbook build) ---
 
 
+@cli.command()
+@content_option
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
+              help="Folder to write handbook.pdf into.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
+              help="Paper size; overrides 'paper' in book.yaml.")
+def build(content_dir: Path, out_dir: Path, paper: str | None) -> None:
+    """Validate everything, then write the handbook PDF (OUT/handbook.pdf).
+
+    \b
+    Example:
+      handbook build --paper letter
+    """
+    from .build import build_handbook
+    from .errors import display_path
+
+    path, pages = build_handbook(content_dir, out_dir, paper)
+    click.echo(f"wrote {display_path(path)} ({pages} page{'s' if pages != 1 else ''})")
+
+
 # --- card commands (handbook card, handbook cards) ---
+
+card_out_option = click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"),
+                               show_default=True, help="Folder whose cards/ subfolder gets the PDFs.")
+card_paper_option = click.option("--paper", type=click.Choice(["a4", "letter", "a5"]), default=None,
+                                 help="Paper size; default: 'paper' in book.yaml.")
+card_weeks_option = click.option("--weeks", metavar="N", default=None,
+                                 help="Weeks to tick off (rows of the grid); also the dose's weeks.")
+
+
+def _report_cards(outcomes: Any) -> None:
+    """Print each card's line as it is made; fail (exit 1) if any card was refused."""
+    refused = 0
+    for outcome in outcomes:
+        click.echo(outcome.text, err=not outcome.ok)
+        refused += not outcome.ok
+    if refused:
+        raise Failed(f"{refused} card{'s were' if refused != 1 else ' was'} not written")
+
+
+@cli.command()
+@click.argument("slugs", metavar="SLUG...", nargs=-1, required=True)
+@content_option
+@card_out_option
+@card_paper_option
+@click.option("--for", "patient", metavar="NAME", help="The patient's name: printed on the card and in its file name.")
+@click.option("--hold", metavar="SECONDS", help="Seconds to hold, e.g. 30 or 20-30.")
+@click.option("--reps", metavar="N", help="Times to repeat.")
+@click.option("--sets", metavar="N", help="Sets.")
+@click.option("--times-a-day", "times_a_day", metavar="N", help="Times a day.")
+@card_weeks_option
+@click.option("--note", metavar="TEXT", help="A short note from the clinician, printed on the card.")
+def card(slugs: tuple[str, ...], content_dir: Path, out_dir: Path, paper: str | None, patient: str | None,
+         hold: str | None, reps: str | None, sets: str | None, times_a_day: str | None, weeks: str | None,
+         note: str | None) -> None:
+    """Write one-page cards OUT/cards/SLUG.pdf for the routines named.
+
+    \b
+    Examples:
+      handbook card psoas-release --paper a5
+      handbook card psoas-release --for "Ana María O'Neil" --hold 30 --reps 5 --note "Left side only"
+    """
+    from .cards import card_command
+
+    options = {"name": patient, "note": note, "hold": hold, "reps": reps, "sets": sets,
+               "times_a_day": times_a_day, "weeks": weeks}
+    _report_cards(card_command(content_dir, list(slugs), out_dir, paper, options))
+
+
+@cli.command()
+@content_option
+@card_out_option
+@card_paper_option
+@card_weeks_option
+@click.option("--patients", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE.csv",
+              help="One personal card per row: columns name, routine, and any of hold, reps, sets, "
+                   "times_a_day, weeks, note.")
+def cards(content_dir: Path, out_dir: Path, paper: str | None, weeks: str | None, patients: Path | None) -> None:
+    """Write a one-page card for every routine (or every row of a patients' file).
+
+    \b
+    Examples:
+      handbook cards --paper letter
+      handbook cards --patients patients.csv
+    """
+    from .cards import cards_command
+
+    _report_cards(cards_command(content_dir, out_dir, paper, weeks, patients))
 
 
 def main() -> NoReturn:

@@ -52,7 +52,12 @@ def check(root: Path) -> CheckReport:
     content = loaded.content
     routines = len(content.routines) if content else _count_yaml(root, exclude="book")
     topics = len(content.faq) if content else _count_yaml(root / "faq")
-    problems = sorted(loaded.problems, key=lambda p: (str(p.path), p.line, p.col))
+    problems = list(loaded.problems)
+    if content is not None:  # card fit needs font metrics: only for content that loaded cleanly
+        from .cards import card_problems
+
+        problems += card_problems(content)
+    problems = sorted(problems, key=lambda p: (str(p.path), p.line, p.col))
     return CheckReport(problems, routines, topics)
 
 

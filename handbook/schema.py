@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,7 +95,10 @@ class Text(Spec):
                 name,
                 f"expected {self.what}, got the number {node.text}; put it in quotes if it is meant as text",
             )
-        value = node.value.strip()
+        value = unicodedata.normalize("NFC", node.value.strip())
+        bad = forbidden_character(value)
+        if bad:
+            return ck.error(node.line, node.col, name, bad)
         if len(value) < self.min_len:
             return ck.error(node.line, node.col, name, f"is empty; expected {self.what}")
         if value.startswith(PLACEHOLDER):
@@ -191,6 +195,21 @@ class AmountSpec(Spec):
         return {"oneOf": [number, pair]}
 
 
+_BIDI_CONTROLS = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
+
+
+def forbidden_character(text: str) -> str | None:
+    """Why the text cannot be printed as it is: a control character or a bidi override."""
+    for char in text:
+        code = ord(char)
+        if code in _BIDI_CONTROLS:
+            return f"U+{code:04X} ({unicodedata.name(char)}) can reverse how text reads; remove it"
+        if unicodedata.category(char) == "Cc" and char != "\n":
+            label = "a tab" if char == "\t" else "a control character"
+            return f"U+{code:04X} is {label}, which cannot be printed; remove it"
+    return None
+
+
 def _whole_number(node: Node, name: str, ck: Checker, low: int, high: int, unit: str) -> Any:
     units = f" ({unit})" if unit else ""
     if node.kind != "scalar" or isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
@@ -244,6 +263,9 @@ class Url(Spec):
         text = node.value if node.kind == "scalar" and isinstance(node.value, str) else None
         if text is not None:
             text = text.strip()
+            bad = forbidden_character(text)
+            if bad:
+                return ck.error(node.line, node.col, name, bad)
             if self.pattern.fullmatch(text) and len(text) <= 2000:
                 ck.place(name, node)
                 return text

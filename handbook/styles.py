@@ -13,6 +13,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A5, LETTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -85,3 +86,123 @@ class Geometry:
     @property
     def frame_height(self) -> float:
         return self.height - self.top - self.bottom
+
+
+# --- handbook styles ---------------------------------------------------------------
+# Body text is 14 pt on a 396 pt measure: about 68 characters a line in Source Sans Pro,
+# under the ~70 that stays easy to track from one line to the next. Every style a patient
+# reads is 12 pt or more; only the running header and footer are smaller (9.5 pt).
+
+HANDBOOK_MEASURE = 396.0  # width of the text column, points
+HANDBOOK_TOP = 25 * mm  # text frame starts this far below the top edge
+HANDBOOK_BOTTOM = 25 * mm
+FURNITURE_INSET = 15 * mm  # baseline of the footer, top of the header text, from the edge
+FURNITURE_SIZE = 9.5  # running header and footer
+
+
+def handbook_geometry(paper: str) -> Geometry:
+    """The handbook page: the text column centred, at least MIN_MARGIN on every side."""
+    width, height = PAPERS[paper]
+    side = (width - HANDBOOK_MEASURE) / 2
+    assert side >= MIN_MARGIN and FURNITURE_INSET - 3 >= MIN_MARGIN
+    return Geometry(width, height, side, side, HANDBOOK_TOP, HANDBOOK_BOTTOM)
+
+
+@functools.cache
+def handbook_styles() -> dict[str, ParagraphStyle]:
+    """The handbook's paragraph styles by role; each names its parent, `base` names the font."""
+    register_fonts()
+    base = ParagraphStyle(
+        "base", fontName=FONT, fontSize=14, leading=20, textColor=INK, alignment=0,  # 0: TA_LEFT
+        bulletFontName=FONT, bulletFontSize=14, allowOrphans=0, allowWidows=0,
+        # a word or address wider than the line is cut across lines; reportlab's
+        # uriWasteReduce would leave a very long address on one line, past the margin
+        splitLongWords=1, uriWasteReduce=0,
+    )
+
+    def role(name: str, parent: ParagraphStyle, **kw: object) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=parent, **kw)  # type: ignore[arg-type]
+
+    body = role("body", base, spaceAfter=8)
+    heading = role("heading", base, fontName=FONT_BOLD, keepWithNext=1)
+    styles = [
+        base, body, heading,
+        role("lead", body, fontSize=15, leading=21, spaceAfter=10),
+        role("h1", heading, fontSize=26, leading=31, spaceAfter=14),
+        role("h2", heading, fontSize=17, leading=22, spaceBefore=14, spaceAfter=5),
+        role("topic", heading, fontSize=21, leading=26, spaceBefore=10, spaceAfter=8),
+        role("question", heading, fontSize=15.5, leading=20, spaceBefore=12, spaceAfter=4),
+        role("dose", body, fontName=FONT_BOLD, fontSize=15, leading=21, spaceAfter=2),
+        role("item", body, leftIndent=18, bulletIndent=2, spaceAfter=5),
+        role("step", body, leftIndent=28, bulletIndent=0, bulletFontName=FONT_BOLD, spaceAfter=7),
+        role("box-title", heading, fontSize=17, leading=22, spaceAfter=6),
+        role("box-item", body, leftIndent=18, bulletIndent=2, spaceAfter=4),
+        role("box-note", body, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=0),
+        # smaller type gets a narrower measure (rightIndent), so lines stay near 70 characters
+        role("caption", body, fontName=FONT_ITALIC, fontSize=12, leading=16, rightIndent=50, spaceBefore=3,
+             spaceAfter=10),
+        role("link", body, fontSize=12, leading=16, rightIndent=50, spaceAfter=6),
+        role("source", body, fontSize=12, leading=16, leftIndent=14, rightIndent=40, bulletIndent=2,
+             bulletFontSize=12, spaceAfter=6),
+        role("source-head", heading, fontSize=12, leading=16, spaceBefore=10, spaceAfter=3),
+        role("small", body, fontSize=10, leading=13, rightIndent=106, spaceAfter=4),
+        role("toc", body, spaceAfter=3),
+        role("toc-part", body, fontName=FONT_BOLD, fontSize=15, leading=21, spaceBefore=10, spaceAfter=3,
+             keepWithNext=1),
+        role("cover-title", heading, fontSize=34, leading=40, spaceAfter=16),
+        role("cover-subtitle", base, fontSize=19, leading=25, spaceAfter=28),
+        role("cover-detail", base, fontSize=14, leading=20, spaceAfter=2),
+    ]
+    return {style.name: style for style in styles}
+
+
+# --- card styles -----------------------------------------------------------------------
+# The one-page card (handbook/card.py). Card text is set by handbook/cardtext.py, which
+# reads fontName, fontSize, leading and spaceAfter from these styles. A4 and Letter use
+# them as they are; A5 uses the `-a5` variant of a style where one exists. Patients read
+# nothing below 12 pt; only weekday labels (`card-label`) and `card-version` are smaller.
+
+CARD_MARGIN = 13.5 * mm  # a little more than MIN_MARGIN, so no stroke or glyph reaches it
+
+CARD = ParagraphStyle("card", fontName=FONT, fontSize=14, leading=18, textColor=INK)
+CARD_STYLES: dict[str, ParagraphStyle] = {
+    style.name: style
+    for style in (
+        CARD,
+        ParagraphStyle("card-title", parent=CARD, fontName=FONT_BOLD, fontSize=28, leading=32),
+        ParagraphStyle("card-title-a5", parent=CARD, fontName=FONT_BOLD, fontSize=24, leading=24),
+        ParagraphStyle("card-purpose", parent=CARD, fontSize=16, leading=20),
+        ParagraphStyle("card-purpose-a5", parent=CARD, fontSize=14, leading=17),
+        ParagraphStyle("card-heading", parent=CARD, fontName=FONT_BOLD, fontSize=16, leading=20, spaceAfter=2),
+        ParagraphStyle("card-heading-a5", parent=CARD, fontName=FONT_BOLD, fontSize=14, leading=17, spaceAfter=1),
+        ParagraphStyle("card-name", parent=CARD, fontName=FONT_BOLD),
+        ParagraphStyle("card-step", parent=CARD, leading=17.5, spaceAfter=2),
+        ParagraphStyle("card-step-a5", parent=CARD, leading=16.1, spaceAfter=1),
+        ParagraphStyle("card-body", parent=CARD, leading=17.5, spaceAfter=2),
+        ParagraphStyle("card-body-a5", parent=CARD, leading=16.1, spaceAfter=1),
+        ParagraphStyle("card-stop", parent=CARD, fontName=FONT_BOLD, leading=17.5, spaceAfter=2),
+        ParagraphStyle("card-stop-a5", parent=CARD, fontName=FONT_BOLD, leading=16.1, spaceAfter=1),
+        ParagraphStyle("card-dose", parent=CARD, fontName=FONT_BOLD, fontSize=30, leading=33),
+        ParagraphStyle("card-dose-a5", parent=CARD, fontName=FONT_BOLD, fontSize=24, leading=25),
+        ParagraphStyle("card-dose-words", parent=CARD, fontSize=18, leading=22),
+        ParagraphStyle("card-dose-words-a5", parent=CARD, fontSize=16, leading=19),
+        ParagraphStyle("card-small", parent=CARD, fontSize=12, leading=14.5),
+        ParagraphStyle("card-clinic", parent=CARD, fontName=FONT_BOLD, fontSize=12, leading=14.5),
+        ParagraphStyle("card-caption", parent=CARD, fontSize=12, leading=14.5),
+        ParagraphStyle("card-label", parent=CARD, fontSize=9, leading=11),
+        ParagraphStyle("card-version", parent=CARD, fontSize=8, leading=10),
+    )
+}
+
+
+def card_style(name: str, paper: str) -> ParagraphStyle:
+    """The card style called `name`, in its A5 variant on A5 paper when it has one."""
+    if paper == "a5" and f"{name}-a5" in CARD_STYLES:
+        return CARD_STYLES[f"{name}-a5"]
+    return CARD_STYLES[name]
+
+
+def card_geometry(paper: str) -> Geometry:
+    """The card's page: the paper size with CARD_MARGIN on every side."""
+    width, height = PAPERS[paper]
+    return Geometry(width, height, CARD_MARGIN, CARD_MARGIN, CARD_MARGIN, CARD_MARGIN)

@@ -1,4 +1,4 @@
-"""Read a PDF back with independent parsers (pypdf, pdfplumber) and report what a reader sees.
+"""Read a PDF back with independent parsers (pypdf, pdfium) and report what a reader sees.
 
 Nothing here looks at the code that made the PDF: every answer comes from the file.
 All helpers take the PDF as bytes or a path, work on any page size, and number pages
@@ -10,6 +10,7 @@ Shared by the handbook and card tests; keep the names stable.
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import io
 import re
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
@@ -41,7 +44,12 @@ class Font:
 
 @dataclass(frozen=True)
 class Char:
-    """One printed character with its box in points, measured from the page's top-left."""
+    """One printed character and its box, in points from the page's top-left.
+
+    The box is the glyph's advance width by the font's full height (ascent to descent,
+    one em): the same for every character of a line, and never smaller than the ink.
+    `origin_x`/`origin_y` are the start of its baseline, in PDF units (from bottom-left).
+    """
 
     page: int
     text: str
@@ -51,6 +59,8 @@ class Char:
     x1: float
     top: float
     bottom: float
+    origin_x: float  # PDF units, from the bottom-left corner
+    origin_y: float
 
 
 @dataclass(frozen=True)
@@ -96,54 +106,109 @@ def page_sizes(pdf: PdfLike) -> list[tuple[float, float]]:
 
 
 @functools.lru_cache(maxsize=8)
-def _plumbed(data: bytes) -> tuple[tuple[str, ...], tuple[Char, ...]]:
-    texts: list[str] = []
-    chars: list[Char] = []
-    with pdfplumber.open(io.BytesIO(data)) as doc:
-        for number, page in enumerate(doc.pages, start=1):
-            texts.append(page.extract_text() or "")
-            for c in page.chars:
-                chars.append(Char(number, c["text"], c["fontname"], round(float(c["size"]), 2),
-                                  float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"])))
-    return tuple(texts), tuple(chars)
-
-
-def page_texts(pdf: PdfLike) -> list[str]:
-    """The text of each page, lines in reading order (pdfplumber)."""
-    return list(_plumbed(_bytes(pdf))[0])
+def _parsed(data: bytes) -> tuple[tuple[tuple[Char, ...], ...], tuple[tuple[tuple[float, ...], ...], ...]]:
+    """Every page's printed characters and image boxes (pdfium, which is fast)."""
+    doc = pdfium.PdfDocument(data)
+    pages_chars = []
+    pages_images = []
+    x, y = ctypes.c_double(), ctypes.c_double()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    box = pdfium_c.FS_RECTF()
+    box_ref = ctypes.byref(box)
+    name = ctypes.create_string_buffer(256)
+    flags_ref = ctypes.byref(ctypes.c_int())
+    try:
+        for number, page in enumerate(doc, start=1):
+            height = page.get_height()
+            text = page.get_textpage()
+            out = []
+            raw_text = text.raw
+            count = text.count_chars()
+            content = text.get_text_range(0, count)
+            for i in range(count):
+                if pdfium_c.FPDFText_IsGenerated(raw_text, i):
+                    continue
+                pdfium_c.FPDFText_GetLooseCharBox(raw_text, i, box_ref)
+                left, right, bottom, top = box.left, box.right, box.bottom, box.top
+                pdfium_c.FPDFText_GetCharOrigin(raw_text, i, x_ref, y_ref)
+                pdfium_c.FPDFText_GetFontInfo(raw_text, i, name, len(name), flags_ref)
+                out.append(Char(number, content[i] if len(content) == count else text.get_text_range(i, 1),
+                                name.value.decode("latin-1"),
+                                round(pdfium_c.FPDFText_GetFontSize(raw_text, i), 2),
+                                left, right, height - top, height - bottom, x.value, y.value))
+            pages_chars.append(tuple(out))
+            boxes = []
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
+                left, bottom, right, top = obj.get_bounds()
+                boxes.append((left, height - top, right, height - bottom))
+            pages_images.append(tuple(boxes))
+    finally:
+        doc.close()
+    return tuple(pages_chars), tuple(pages_images)
 
 
 def chars(pdf: PdfLike) -> list[Char]:
-    """Every printed character of every page, with font, size and position (pdfplumber)."""
-    return list(_plumbed(_bytes(pdf))[1])
+    """Every printed character of every page, with font, size and position (pdfium)."""
+    return [c for page in _parsed(_bytes(pdf))[0] for c in page]
+
+
+def page_lines(pdf: PdfLike, page: int) -> list[str]:
+    """One page's lines of text, top to bottom: characters grouped by baseline, left to right.
+
+    A gap wider than a word space between two characters (a page number after dot
+    leaders, say) reads as one space.
+    """
+    rows: dict[float, list[Char]] = {}
+    for c in _parsed(_bytes(pdf))[0][page - 1]:
+        rows.setdefault(round(c.origin_y, 1), []).append(c)
+    lines = []
+    for _, row in sorted(rows.items(), key=lambda item: -item[0]):
+        row.sort(key=lambda c: c.origin_x)
+        text = ""
+        previous: Char | None = None
+        for c in row:
+            if previous is not None and c.x0 - previous.x1 > 0.15 * c.size and not text.endswith(" ") \
+                    and c.text != " ":
+                text += " "
+            text += c.text
+            previous = c
+        lines.append(" ".join(text.split()))
+    return [line for line in lines if line]
+
+
+def page_texts(pdf: PdfLike) -> list[str]:
+    """The text of each page: its lines joined with newlines."""
+    return ["\n".join(page_lines(pdf, n)) for n in range(1, page_count(pdf) + 1)]
 
 
 def chars_outside_margins(pdf: PdfLike, margin_pt: float) -> list[Char]:
-    """Characters whose box comes closer than `margin_pt` to any edge of their page."""
+    """Printed characters whose box comes closer than `margin_pt` to any edge of their page."""
     sizes = page_sizes(pdf)
     out = []
+    tol = 0.01
     for c in chars(pdf):
         if not c.text.strip():
             continue
         width, height = sizes[c.page - 1]
-        tol = 0.01
         if (c.x0 < margin_pt - tol or c.x1 > width - margin_pt + tol
                 or c.top < margin_pt - tol or c.bottom > height - margin_pt + tol):
             out.append(c)
     return out
 
 
+def images(pdf: PdfLike) -> list[tuple[int, tuple[float, ...]]]:
+    """Every image drawn (page, (x0, top, x1, bottom)), forms included; top measured from the page top."""
+    return [(n, box) for n, boxes in enumerate(_parsed(_bytes(pdf))[1], start=1) for box in boxes]
+
+
 def images_outside_margins(pdf: PdfLike, margin_pt: float) -> list[tuple[int, tuple[float, ...]]]:
     """Images (page, box) that come closer than `margin_pt` to an edge of their page."""
-    data = _bytes(pdf)
+    sizes = page_sizes(pdf)
     out = []
-    with pdfplumber.open(io.BytesIO(data)) as doc:
-        for number, page in enumerate(doc.pages, start=1):
-            for im in page.images:
-                box = (float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"]))
-                if (box[0] < margin_pt or box[2] > float(page.width) - margin_pt
-                        or box[1] < margin_pt or box[3] > float(page.height) - margin_pt):
-                    out.append((number, box))
+    for number, box in images(pdf):
+        width, height = sizes[number - 1]
+        if box[0] < margin_pt or box[2] > width - margin_pt or box[1] < margin_pt or box[3] > height - margin_pt:
+            out.append((number, box))
     return out
 
 
@@ -280,11 +345,35 @@ def language(pdf: PdfLike) -> str | None:
     return None if lang is None else str(lang)
 
 
-def text_lines(pdf: PdfLike, page: int) -> list[str]:
-    """The lines of one page's text (1-based page number)."""
-    return page_texts(pdf)[page - 1].splitlines()
-
-
 def find_pages(pdf: PdfLike, needle: str) -> list[int]:
     """Pages (1-based) whose text contains `needle`, with line breaks read as spaces."""
     return [n for n, text in enumerate(page_texts(pdf), start=1) if needle in " ".join(text.split())]
+
+
+# --- card helpers (tests/test_card.py) ---
+
+
+@dataclass(frozen=True)
+class Rect:
+    """A rectangle drawn on a page, in points from the page's top-left (pdfplumber)."""
+
+    page: int
+    x0: float
+    top: float
+    width: float
+    height: float
+
+
+def rects(pdf: PdfLike) -> list[Rect]:
+    """Every rectangle drawn on every page (filled or stroked), as pdfplumber sees it (cached)."""
+    return list(_rects(_bytes(pdf)))
+
+
+@functools.lru_cache(maxsize=16)
+def _rects(data: bytes) -> tuple[Rect, ...]:
+    out = []
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        for number, page in enumerate(doc.pages, start=1):
+            for r in page.rects:
+                out.append(Rect(number, float(r["x0"]), float(r["top"]), float(r["width"]), float(r["height"])))
+    return tuple(out)

@@ -258,3 +258,22 @@ def test_png_picture_is_accepted_with_its_size(minimal: Path) -> None:
     picture = load_content(minimal).routine("knee-hold").picture
     assert picture is not None
     assert (picture.kind, picture.width_px, picture.height_px, picture.alt) == ("png", 3, 2, "A knee")
+
+
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        ('"Knee\\u202Ehold"', "U+202E (RIGHT-TO-LEFT OVERRIDE) can reverse how text reads; remove it"),
+        ('"Knee\\u2066hold"', "U+2066 (LEFT-TO-RIGHT ISOLATE) can reverse how text reads; remove it"),
+        ('"Knee\\x07hold"', "U+0007 is a control character, which cannot be printed; remove it"),
+        ('"Knee\\thold"', "U+0009 is a tab, which cannot be printed; remove it"),
+    ],
+)
+def test_control_characters_and_bidi_overrides_are_refused(minimal: Path, title: str, message: str) -> None:
+    replace(minimal / ROUTINE, "title: Knee hold", f"title: {title}")
+    assert messages(minimal) == [f"content/knee-hold.yaml:1:8: title: {message}"]
+
+
+def test_text_is_nfc_normalised(minimal: Path) -> None:
+    replace(minimal / ROUTINE, "title: Knee hold", 'title: "Cafe\\u0301 knee hold"')
+    assert load_content(minimal).routine("knee-hold").title == "Caf\u00e9 knee hold"

@@ -1,0 +1,409 @@
+"""The handbook's own flowables: chapter anchors, page references, boxes, QR codes, notes lines.
+
+Each class says how it wraps (how tall it is for a width), how it draws, and whether and
+where it splits across pages. None of them ever needs a page number to know its size:
+numbers that are only known after the last page are drawn as named forms (see
+`pagenumbers`), which is what lets the whole handbook be laid out in one pass.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+
+from .pagenumbers import PageNumbers
+from .styles import INK, RULE
+
+NUMBER_GAP = 10.0  # between an entry's text and its page-number column
+LEADER_STOP = 36.0  # the narrowest number column: four bold digits at 15 pt, so leaders line up
+
+
+class Para(Paragraph):
+    """reportlab's Paragraph, remembering its last line breaking.
+
+    Wraps, draws and splits like a Paragraph. The layout often asks the same paragraph
+    for the same width several times (a heading kept with the next paragraph is wrapped
+    as a group and then again on its own; boxes measure before they draw), and breaking
+    lines is the costliest step of the whole build, so the result for a width is kept
+    until a split discards it.
+    """
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth == self._wrapped_at and hasattr(self, "blPara"):
+            return self.width, self.height
+        self._wrapped_at = availWidth
+        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+
+
+_PROTOTYPES: dict[int, tuple[ParagraphStyle, Any]] = {}
+
+
+def plain(text: str, style: ParagraphStyle, bulletText: str | None = None) -> Para:
+    """A paragraph of plain text, taken as written: no markup, so nothing to escape.
+
+    Built from a text fragment of the style instead of running reportlab's markup parser,
+    which is a fifth of the time of a long handbook.
+    """
+    entry = _PROTOTYPES.get(id(style))
+    if entry is None or entry[0] is not style:
+        entry = (style, Paragraph("x", style).frags[0])
+        _PROTOTYPES[id(style)] = entry
+    words = " ".join(text.split())
+    return Para(words, style, bulletText, frags=[entry[1].clone(text=words)])
+
+
+class Anchor(Flowable):
+    """Where a chapter starts: a link target, a bookmark, and its page for the contents.
+
+    Wraps to nothing and never splits; it keeps with the next flowable (the chapter's
+    heading), so it lands on the same page as the heading. Drawing it names the place,
+    adds the outline entry (plain text: the outline needs no escaping) and reports the
+    page to `PageNumbers`.
+    """
+
+    def __init__(self, key: str, numbers: PageNumbers, title: str | None = None,
+                 level: int = 0, header: str | None = None) -> None:
+        super().__init__()
+        self.key = key
+        self.numbers = numbers
+        self.title = title
+        self.level = level
+        self.header = header
+        self.keepWithNext = 1
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.bookmarkHorizontal(self.key, 0, 6)
+        if self.title is not None:
+            canv.addOutlineEntry(self.title, self.key, self.level)
+        self.numbers.reached(self.key, canv.getPageNumber(), self.header, canv.absolutePosition(0, 0)[1])
+
+
+class PageRef(Flowable):
+    """A contents entry or cross-reference: text on the left, the target's page at the right.
+
+    Never needs the number to know its size. With `leaders` (the contents) the text wraps
+    left of a number column wide enough for four digits, and dot leaders (shapes, so they
+    are not read as text) run from its last line to the column. Without, the text takes
+    the full width and the number (after `prefix`, e.g. "page ") goes at the right of the
+    last line, just after its end, or starts a line of its own when that line is too full
+    for `prefix` and four digits. Draws one link over the whole entry. Does not split:
+    an entry is a title.
+    """
+
+    def __init__(self, markup: str, style: object, key: str, numbers: PageNumbers, indent: float = 0,
+                 prefix: str = "", leaders: bool = False) -> None:
+        super().__init__()
+        self.para = Para(markup, style)
+        self.style = self.para.style
+        self.key = key
+        self.numbers = numbers
+        self.indent = indent
+        self.prefix = prefix
+        self.leaders = leaders
+        self.column = NUMBER_GAP + max(LEADER_STOP, stringWidth(prefix + "0000", self.style.fontName,
+                                                                self.style.fontSize))
+        self.spaceBefore = self.style.spaceBefore
+        self.spaceAfter = self.style.spaceAfter
+        self.keepWithNext = getattr(self.style, "keepWithNext", 0)
+
+    def _last_line_room(self) -> float:
+        last = self.para.blPara.lines[-1]
+        return float(last.extraSpace if hasattr(last, "extraSpace") else last[0])
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.text_width = availWidth - self.indent - (self.column if self.leaders else 0)
+        _, self.text_height = self.para.wrap(self.text_width, availHeight)
+        self.own_line = not self.leaders and self._last_line_room() < self.column
+        self.height = self.text_height + (self.style.leading if self.own_line else 0)
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        canv = self.canv
+        text_y = self.height - self.text_height
+        self.para.drawOn(canv, self.indent, text_y)
+        lines = len(self.para.blPara.lines)
+        baseline = self.height - self.style.fontSize - (lines - 1 + self.own_line) * self.style.leading
+        canv.saveState()
+        if self.leaders:  # round dots: a dashed line of zero-length dashes with round caps
+            start = self.indent + self.text_width - self._last_line_room() + 8
+            stop = self.width - self.column + NUMBER_GAP / 2
+            if stop > start:
+                canv.setStrokeColor(RULE)
+                canv.setLineWidth(1.4)
+                canv.setLineCap(1)
+                canv.setDash([0, 6])
+                canv.line(start, baseline + 1.2, stop, baseline + 1.2)
+        if self.leaders:
+            canv.translate(self.width, baseline)
+        elif self.own_line:
+            canv.translate(self.indent, baseline)
+        else:
+            space = stringWidth(" ", self.style.fontName, self.style.fontSize)
+            canv.translate(self.indent + self.text_width - self._last_line_room() + space, baseline)
+        font, size = self.style.fontName, self.style.fontSize
+        self.numbers.draw_number(canv, self.key, font, size, self.prefix, right=self.leaders)
+        canv.restoreState()
+        canv.linkRect("", self.key, (self.indent, 0, self.width, self.height), relative=1, thickness=0)
+
+
+class Box(Flowable):
+    """A bordered box: a bold title over paragraphs, for 'Stop and call us if' and the safety note.
+
+    Wraps its paragraphs inside a 2 pt black border (prints in black and white). Draws
+    the border, then the title and the paragraphs. Splits only when it is taller than a
+    whole page (`max_height`), and then only between paragraphs; the next part repeats
+    the title with '(continued)'. Otherwise it moves whole to the next page, so a safety
+    list is never torn in two.
+    """
+
+    PAD = 12.0
+    BORDER = 2.0
+
+    def __init__(self, title: Paragraph, items: Sequence[Flowable], max_height: float,
+                 continued: Paragraph | None = None) -> None:
+        super().__init__()
+        self.title = title
+        self.items = list(items)
+        self.max_height = max_height
+        self.continued = continued
+        self.spaceBefore = 14
+        self.spaceAfter = 10
+
+    def _inner(self) -> list[Flowable]:
+        return [self.title, *self.items]
+
+    def _heights(self, width: float) -> list[float]:
+        inner = width - 2 * self.PAD
+        out = []
+        for index, item in enumerate(self._inner()):
+            _, h = item.wrap(inner, 1e6)
+            before = item.getSpaceBefore() if index else 0
+            after = item.getSpaceAfter() if index < len(self.items) else 0
+            out.append(before + h + after)
+        return out
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = sum(self._heights(availWidth)) + 2 * self.PAD
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self.wrap(availWidth, availHeight)[1] <= self.max_height or len(self.items) < 2:
+            return []
+        heights = self._heights(availWidth)
+        used = heights[0] + 2 * self.PAD
+        count = 0
+        for h in heights[1:]:
+            if used + h > availHeight or count == len(self.items) - 1:
+                break
+            used += h
+            count += 1
+        if count == 0:
+            return []
+        rest_title = self.continued or self.title
+        return [Box(self.title, self.items[:count], self.max_height, self.continued),
+                Box(rest_title, self.items[count:], self.max_height, self.continued)]
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setStrokeColor(INK)
+        canv.setLineWidth(self.BORDER)
+        half = self.BORDER / 2
+        canv.rect(half, half, self.width - self.BORDER, self.height - self.BORDER, stroke=1, fill=0)
+        canv.restoreState()
+        y = self.height - self.PAD
+        inner = self.width - 2 * self.PAD
+        for index, item in enumerate(self._inner()):
+            if index:
+                y -= item.getSpaceBefore()
+            _, h = item.wrap(inner, 1e6)
+            y -= h
+            item.drawOn(canv, self.PAD, y)
+            if index < len(self.items):
+                y -= item.getSpaceAfter()
+
+
+class QrBlock(Flowable):
+    """A QR code for a routine's link, with a few lines of text beside it.
+
+    Wraps to the taller of the code and the text; the caller keeps the text short (a long
+    address goes in a paragraph of its own underneath), so the block is always far
+    shorter than a page and never splits: it moves to the next page instead. Draws the
+    code as black squares (a 4-module quiet zone around it, inside the block) and links
+    the code to the address.
+    """
+
+    GAP = 12.0
+
+    def __init__(self, url: str, beside: Sequence[Paragraph]) -> None:
+        super().__init__()
+        self.url = url
+        self.beside = list(beside)
+        self.modules = qr_modules(url)
+        # 30 mm for a short address; a long one gets modules of at least 0.4 mm, up to 60 mm
+        self.SIZE = min(max(30 * mm, (len(self.modules) + 2 * QUIET_ZONE) * 0.4 * mm), 60 * mm)
+        self.spaceBefore = 4
+        self.spaceAfter = 8
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        inner = availWidth - self.SIZE - self.GAP
+        self.text_height = sum(p.wrap(inner, 1e6)[1] + p.getSpaceAfter() for p in self.beside)
+        self.height = max(self.SIZE, self.text_height)
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        canv = self.canv
+        top = self.height
+        count = len(self.modules)
+        unit = self.SIZE / (count + 2 * QUIET_ZONE)
+        canv.saveState()
+        canv.setFillColor(INK)
+        # one module = one unit, so every rectangle is whole numbers: "column row width 1 re"
+        canv.translate(QUIET_ZONE * unit, top - self.SIZE + QUIET_ZONE * unit)
+        canv.scale(unit, unit)
+        canv.addLiteral("\n".join(_qr_path(self.modules)) + "\nf")
+        canv.restoreState()
+        canv.linkURL(self.url, (0, top - self.SIZE, self.SIZE, top), relative=1, thickness=0)
+        y = top
+        for para in self.beside:
+            _, h = para.wrap(self.width - self.SIZE - self.GAP, 1e6)
+            y -= h
+            para.drawOn(canv, self.SIZE + self.GAP, y)
+            y -= para.getSpaceAfter()
+
+
+QUIET_ZONE = 4  # modules of white around a QR code, as the standard asks
+
+
+def qr_modules(text: str) -> list[list[bool]]:
+    """The QR code of `text` as rows of dark (True) and light modules; error correction M.
+
+    reportlab's encoder scores all eight mask patterns in pure Python and keeps the best
+    (about 7 ms a code: 0.7 s for a handbook with 100 links). Every mask gives a valid
+    code that phone cameras read, so we use mask 0, which costs 1 ms.
+    """
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(text)
+    code.version = code.calculate_version()
+    code.makeImpl(False, 0)
+    return [list(map(bool, row)) for row in code.modules]
+
+
+def _qr_path(modules: list[list[bool]]) -> list[str]:
+    """PDF path operators for the dark modules, one rectangle per run, row 0 at the top."""
+    ops = []
+    count = len(modules)
+    for row, dark_modules in enumerate(modules):
+        col = 0
+        for dark, run in itertools.groupby(dark_modules):
+            length = len(list(run))
+            if dark:
+                ops.append(f"{col} {count - 1 - row} {length} 1 re")
+            col += length
+    return ops
+
+
+class RuledLines(Flowable):
+    """Writing lines that fill the rest of the page (the notes page).
+
+    Wraps to all the height it is given, draws a thin grey line every `pitch` points
+    (grey, thin: guides for handwriting, not content), and never splits.
+    """
+
+    def __init__(self, pitch: float = 30.0) -> None:
+        super().__init__()
+        self.pitch = pitch
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = max(availHeight - 1, 0)
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.6)
+        y = self.height - self.pitch
+        while y >= 0:
+            canv.line(0, y, self.width, y)
+            y -= self.pitch
+        canv.restoreState()
+
+
+class AtFoot(Flowable):
+    """Flowables set at the foot of the frame (the cover's clinic block).
+
+    Wraps to all the height it is given, and draws its content at the bottom of it. When
+    the content is taller than the space, it splits into the content itself, which then
+    flows on as usual: nothing is ever lost or clipped.
+    """
+
+    def __init__(self, content: Sequence[Flowable]) -> None:
+        super().__init__()
+        self.content = list(content)
+
+    def _natural(self, width: float) -> float:
+        return float(sum(f.wrap(width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self.content))
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = max(availHeight - 1, self._natural(availWidth))
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return list(self.content)
+
+    def draw(self) -> None:
+        y = self._natural(self.width)
+        for f in self.content:
+            y -= f.getSpaceBefore()
+            _, h = f.wrap(self.width, 1e6)
+            y -= h
+            f.drawOn(self.canv, 0, y)
+            y -= f.getSpaceAfter()
+
+
+class Rule(Flowable):
+    """A horizontal black rule across the column, kept with what follows; never splits."""
+
+    def __init__(self, thickness: float = 3.0, space: float = 12.0) -> None:
+        super().__init__()
+        self.thickness = thickness
+        self.spaceAfter = space
+        self.keepWithNext = 1
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        return availWidth, self.thickness
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.setFillColor(INK)
+        self.canv.rect(0, 0, self.width, self.thickness, stroke=0, fill=1)
+        self.canv.restoreState()

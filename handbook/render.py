@@ -1,0 +1,173 @@
+"""The handbook's page machinery: one layout pass, numbers filled in after the last page.
+
+reportlab's own table of contents needs `multiBuild`: lay the book out, read the page
+numbers, lay it out again (three full passes for a long book). Here nothing that is laid
+out depends on a page number. Contents entries and cross-references reserve a number
+column of fixed width, so the contents take exactly the room they will print in; every
+number not yet known when its page is drawn (a chapter's page, M in "page N of M") is
+drawn as a named PDF form whose content is written after the last page (`PageNumbers`).
+
+Output is reproducible: reportlab's invariant mode, and the PDF dates are the handbook
+date (SOURCE_DATE_EPOCH when set, otherwise the book's review date), never the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from .errors import HandbookError
+from .pagenumbers import PageNumbers, folio_form
+from .styles import FONT, FURNITURE_INSET, FURNITURE_SIZE, INK, RULE, Geometry
+
+ELLIPSIS = "\u2026"
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """What goes into the PDF's document information and catalog."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    creator: str
+    language: str
+    footer: str  # printed at the left of every footer
+
+
+def handbook_epoch(fallback: dt.date) -> int:
+    """Seconds since 1970 for the handbook's date: SOURCE_DATE_EPOCH, else `fallback` at 00:00 UTC."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if raw:
+        try:
+            value = int(raw)
+        except ValueError:
+            raise HandbookError(
+                f"SOURCE_DATE_EPOCH: expected a whole number of seconds since 1970, got {raw!r}"
+            ) from None
+        if value < 0:
+            raise HandbookError(f"SOURCE_DATE_EPOCH: expected a date after 1970, got {raw!r}")
+        return value
+    return int(dt.datetime(fallback.year, fallback.month, fallback.day, tzinfo=dt.UTC).timestamp())
+
+
+def _timestamp(epoch: int) -> TimeStamp:
+    """A reportlab timestamp for `epoch` in UTC, whatever the environment says."""
+    stamp = TimeStamp(invariant=True)
+    stamp.t = epoch
+    stamp.lt = time.gmtime(epoch)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+    return stamp
+
+
+class _Canvas(Canvas):
+    """A canvas that dates the PDF with our timestamp and fills in late forms before saving."""
+
+    def __init__(self, *args: Any, epoch: int, finish: Callable[[Canvas], None], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._doc._timeStamp = _timestamp(epoch)
+        self._finish = finish
+
+    def save(self) -> None:
+        self._finish(self)
+        super().save()
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """`text` on one line of `width` points, cut with an ellipsis when it is too long."""
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if stringWidth(text[:mid].rstrip() + ELLIPSIS, font, size) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + ELLIPSIS
+
+
+class HandbookDoc(BaseDocTemplate):
+    """The handbook's document template: a cover page, then pages with header and footer."""
+
+    def __init__(self, geometry: Geometry, info: DocInfo, numbers: PageNumbers, epoch: int) -> None:
+        self.buffer = io.BytesIO()
+        super().__init__(
+            self.buffer,
+            pagesize=(geometry.width, geometry.height),
+            leftMargin=geometry.left, rightMargin=geometry.right,
+            topMargin=geometry.top, bottomMargin=geometry.bottom,
+            title=info.title, author=info.author, subject=info.subject,
+            keywords=list(info.keywords), creator=info.creator, lang=info.language,
+            invariant=1, pageCompression=1, displayDocTitle=1,
+            # reportlab starts every page in Helvetica unless told otherwise; a font
+            # named on a page is listed in its resources, and Helvetica is not embedded.
+            initialFontName=FONT, initialFontSize=FURNITURE_SIZE,
+        )
+        self.geometry = geometry
+        self.info = info
+        self.numbers = numbers
+        self.epoch = epoch
+        self.page_count = 0
+        g = geometry
+        frame = Frame(g.left, g.bottom, g.frame_width, g.frame_height, id="text",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("cover", [frame], onPage=self._page_begins),
+            PageTemplate("page", [frame], onPage=self._page_begins, onPageEnd=self._furniture),
+        ])
+
+    def render(self, story: list[Flowable]) -> bytes:
+        """Lay out `story` once and return the PDF."""
+
+        def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
+            return _Canvas(*args, epoch=self.epoch, finish=self._finish, **kwargs)
+
+        use_a85 = rl_config.useA85
+        rl_config.useA85 = 0  # binary streams: smaller, and no pure-Python base-85 encoding
+        try:
+            self.build(story, canvasmaker=make_canvas)
+        finally:
+            rl_config.useA85 = use_a85
+        return self.buffer.getvalue()
+
+    def _page_begins(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self.numbers.page_begins()
+
+    def _furniture(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        """Running header (the chapter) and footer (title, page N of M) on every page but the cover."""
+        g = self.geometry
+        size = FURNITURE_SIZE
+        page = canv.getPageNumber()
+        canv.saveState()
+        canv.setFillColor(INK)
+        canv.setFont(FONT, size)
+        top = g.height - FURNITURE_INSET - size
+        canv.drawString(g.left, top, fit_text(self.numbers.page_header, FONT, size, g.frame_width))
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(g.left, top - 5, g.width - g.right, top - 5)
+        folio_room = stringWidth(f"page {page} of 99999", FONT, size) + 12
+        canv.drawString(g.left, FURNITURE_INSET, fit_text(self.info.footer, FONT, size, g.frame_width - folio_room))
+        canv.translate(g.width - g.right, FURNITURE_INSET)
+        canv.doForm(folio_form(page))
+        canv.restoreState()
+
+    def _finish(self, canv: Canvas) -> None:
+        self.page_count = canv.getPageNumber() - 1
+        self.numbers.fill(canv, self.page_count)

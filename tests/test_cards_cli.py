@@ -1,0 +1,175 @@
+"""`handbook card` and `handbook cards`, driven through the CLI as a clinician would."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from handbook.cli import cli
+
+from . import pdfcheck
+
+A5 = (419.5, 595.3)
+BOXES_8MM = 8 * 72 / 25.4
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_card_writes_one_card_and_says_where(content_dir: Path) -> None:
+    result = run("card", "psoas-release")
+    assert result.exit_code == 0, result.output
+    assert result.output == "wrote output/cards/psoas-release.pdf\n"
+    pdf = Path("output/cards/psoas-release.pdf").read_bytes()
+    assert pdfcheck.page_count(pdf) == 1
+    assert [round(v) for v in pdfcheck.page_sizes(pdf)[0]] == [595, 842]  # book.yaml says a4
+
+
+def test_cards_writes_every_routine_on_the_paper_asked(content_dir: Path) -> None:
+    result = run("cards", "--paper", "a5", "--out", "printed")
+    assert result.exit_code == 0, result.output
+    slugs = ["pelvic-floor-down-training", "psoas-release", "psoas-rest-positions", "psoas-foam-roller"]
+    assert result.output == "".join(f"wrote printed/cards/{slug}.pdf\n" for slug in slugs)
+    for slug in slugs:
+        pdf = Path(f"printed/cards/{slug}.pdf").read_bytes()
+        assert pdfcheck.page_count(pdf) == 1
+        assert tuple(round(v, 1) for v in pdfcheck.page_sizes(pdf)[0]) == A5
+
+
+@pytest.mark.parametrize("slug", ["../../x", "/etc/passwd", "a/b", "", "Psoas-Release", "psoas-release.yaml"])
+def test_a_name_that_is_not_a_slug_is_refused_before_any_path_is_built(content_dir: Path, slug: str) -> None:
+    result = run("card", slug)
+    assert result.exit_code == 1
+    shown = repr(slug) if slug else "an empty name"
+    assert result.output == (f"{shown} is not a routine name: use the file name of a routine without '.yaml', "
+                             "in lower-case letters, digits and dashes (see 'handbook list')\n")
+    assert not Path("output").exists()
+
+
+def test_an_unknown_routine_gets_a_did_you_mean(content_dir: Path) -> None:
+    result = run("card", "psoas-relase", "psoas-release")
+    assert result.exit_code == 1
+    assert result.output == "no routine 'psoas-relase' in routines; did you mean 'psoas-release'?\n"
+    assert not Path("output").exists()  # one bad name: nothing written
+
+
+def test_a_personal_card_has_the_name_in_the_file_and_on_the_card(content_dir: Path) -> None:
+    result = run("card", "psoas-release", "--for", "Ana María O'Neil", "--hold", "30", "--reps", "5",
+                 "--times-a-day", "2", "--note", "Left side only, gently.")
+    assert result.exit_code == 0, result.output
+    assert result.output == "wrote output/cards/psoas-release--ana-maria-o-neil.pdf\n"
+    pdf = Path("output/cards/psoas-release--ana-maria-o-neil.pdf").read_bytes()
+    text = " ".join(pdfcheck.reader(pdf).pages[0].extract_text().split())
+    assert "Name: Ana María O'Neil" in text
+    assert "Hold 30 seconds · 5 times · each side · twice a day · for 6–8 weeks" in text
+    assert "From your physio: Left side only, gently." in text
+    assert "Your physio will tell you how long to hold" not in text  # the routine's own dose note gives way
+
+
+def test_overrides_are_checked_like_content(content_dir: Path) -> None:
+    result = run("card", "psoas-release", "--reps", "0", "--hold", "long", "--weeks", "2-1", "--for", " ")
+    assert result.exit_code == 1
+    assert result.output == (
+        "--hold: expected seconds as a number, got 'long'\n"
+        "--reps: must be from 1 to 100 (repetitions), got 0\n"
+        "--weeks: a range goes from low to high, got [2, 1]\n"
+    )
+    assert not Path("output").exists()
+
+
+def test_weeks_sets_the_tick_grid(content_dir: Path) -> None:
+    assert run("card", "psoas-rest-positions", "--weeks", "6").exit_code == 0
+    pdf = Path("output/cards/psoas-rest-positions.pdf").read_bytes()
+    boxes = [r for r in pdfcheck.rects(pdf) if BOXES_8MM <= r.width < 40 and abs(r.width - r.height) < 0.01]
+    assert len(boxes) == 6 * 7
+    assert "for 6 weeks" in " ".join(pdfcheck.reader(pdf).pages[0].extract_text().split())
+
+
+def test_an_overlong_card_is_refused_and_nothing_is_written(content_dir: Path,
+                                                            edit: Callable[[Path, str, str], None]) -> None:
+    assert run("card", "psoas-release").exit_code == 0
+    before = Path("output/cards/psoas-release.pdf").read_bytes()
+    words = "move slowly, keep breathing the whole time, and stop at once if the pull turns into pain"
+    edit(content_dir / "psoas-release.yaml", "steps:\n",
+         "steps:\n" + "".join(f"  - Step {n}, {words}.\n" for n in range(13)))
+    result = run("card", "psoas-release", "psoas-rest-positions")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith("routines/psoas-release.yaml:17:3: card: the card for 'psoas-release' does not "
+                               "fit on one A4 page, even with 12 pt text and no tips: about ")
+    assert "% too long; shorten its steps, avoid or stop-if lists" in lines[0]
+    assert lines[1:] == ["wrote output/cards/psoas-rest-positions.pdf", "1 card was not written"]
+    assert Path("output/cards/psoas-release.pdf").read_bytes() == before  # the old card is untouched
+    assert sorted(p.name for p in Path("output/cards").iterdir()) == ["psoas-release.pdf", "psoas-rest-positions.pdf"]
+
+
+def test_cards_are_byte_identical_across_runs(content_dir: Path) -> None:
+    assert run("cards", "--out", "one").exit_code == 0
+    assert run("cards", "--out", "two").exit_code == 0
+    for path in Path("one/cards").iterdir():
+        assert path.read_bytes() == (Path("two/cards") / path.name).read_bytes(), path.name
+
+
+PATIENTS = """\
+name,routine,hold,reps,times-a-day,weeks,note
+Ana María O'Neil,psoas-release,30,5,2,,Left side only.
+Seán Ó Briain,psoas-rest-positions,,,,3,
+Zoë Martin,psoas-relase,,,,,
+,psoas-release,,,,,
+Li Wei,psoas-foam-roller,20-30,200,,,
+"Jürgen Groß, Jr.",pelvic-floor-down-training,,,,,"Breathe out, then let go."
+"""
+
+
+def test_patients_csv_makes_the_good_rows_and_reports_the_bad_ones(content_dir: Path) -> None:
+    Path("patients.csv").write_text(PATIENTS, encoding="utf-8")
+    result = run("cards", "--patients", "patients.csv")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "wrote output/cards/psoas-release--ana-maria-o-neil.pdf",
+        "wrote output/cards/psoas-rest-positions--sean-o-briain.pdf",
+        "patients.csv:4:12: routine: no routine 'psoas-relase' in routines; did you mean 'psoas-release'?",
+        "patients.csv:5:1: name: is empty; every row needs the patient's name",
+        "patients.csv:6:32: reps: must be from 1 to 100 (repetitions), got 200",
+        "wrote output/cards/pelvic-floor-down-training--jurgen-gross-jr.pdf",
+        "3 cards were not written",
+    ]
+    pdf = Path("output/cards/pelvic-floor-down-training--jurgen-gross-jr.pdf").read_bytes()
+    text = " ".join(pdfcheck.reader(pdf).pages[0].extract_text().split())
+    assert "Name: Jürgen Groß, Jr." in text and "From your physio: Breathe out, then let go." in text
+    grid = Path("output/cards/psoas-rest-positions--sean-o-briain.pdf").read_bytes()
+    assert len([r for r in pdfcheck.rects(grid) if BOXES_8MM <= r.width < 40]) == 3 * 7
+
+
+def test_patients_csv_with_an_unknown_column_writes_nothing(content_dir: Path) -> None:
+    Path("patients.csv").write_text("name,routine,wekes\nAna,psoas-release,3\n", encoding="utf-8")
+    result = run("cards", "--patients", "patients.csv")
+    assert result.exit_code == 1
+    assert result.output == ("patients.csv:1: unknown column 'wekes'; did you mean 'weeks'?\n"
+                             "stopped: nothing was written\n")
+    assert not Path("output").exists()
+
+
+def test_many_patients_are_made_in_parallel_in_row_order(content_dir: Path) -> None:
+    rows = "".join(f"Patient {n},psoas-rest-positions,,{n % 9 + 1}\n" for n in range(30))
+    Path("patients.csv").write_text("name,routine,hold,reps\n" + rows, encoding="utf-8")
+    result = run("cards", "--patients", "patients.csv")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [f"wrote output/cards/psoas-rest-positions--patient-{n}.pdf"
+                                          for n in range(30)]
+
+
+def test_check_reports_a_card_that_does_not_fit(content_dir: Path, edit: Callable[[Path, str, str], None]) -> None:
+    words = "move slowly, keep breathing the whole time, and stop at once if the pull turns into pain"
+    edit(content_dir / "psoas-release.yaml", "steps:\n",
+         "steps:\n" + "".join(f"  - Step {n}, {words}.\n" for n in range(13)))
+    result = run("check")
+    assert result.exit_code == 1
+    cards = [line for line in result.output.splitlines() if ": card: " in line]
+    assert [line.split(" page,")[0].rsplit(" ", 1)[-1] for line in cards] == ["A4", "Letter", "A5"]
+    assert cards[0].startswith("routines/psoas-release.yaml:17:3: card: the card for 'psoas-release'")
+    assert ": warning: card: " in cards[1] and ": warning: card: " in cards[2]
