@@ -75,16 +75,24 @@ def cli() -> None:
 
 @cli.command()
 @content_option
-def check(content_dir: Path) -> None:
-    """Validate all content and report every problem; writes nothing.
+@click.option("--strict", is_flag=True, help="Treat warnings (reading level, long sentences, long lists) as errors.")
+def check(content_dir: Path, strict: bool) -> None:
+    """Validate all content, measure readability and card fit; writes nothing.
+
+    \b
+    Reports, per routine and FAQ topic, the reading grade (Flesch-Kincaid), the
+    longest sentence, and the number of steps and list items, and warns above
+    grade 8, 20 words a sentence, 7 steps or 5 list items.
 
     \b
     Example:
-      handbook check --content routines
+      handbook check --content routines --strict
     """
     from .project import check as run_check
 
-    report = run_check(content_dir)
+    report = run_check(content_dir, strict=strict)
+    if report.measures:
+        click.echo(report.table())
     for problem in report.problems:
         click.echo(str(problem), err=True)
     if not report.ok:
@@ -166,7 +174,10 @@ def schema(kind: str) -> None:
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
               help="Paper size; overrides 'paper' in book.yaml.")
 def build(content_dir: Path, out_dir: Path, paper: str | None) -> None:
-    """Validate everything, then write the handbook PDF (OUT/handbook.pdf).
+    """Validate everything, then write OUT/handbook.pdf.
+
+    Nothing is written when the content has a problem, and a failed build leaves the
+    previous handbook.pdf as it was.
 
     \b
     Example:

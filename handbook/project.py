@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
-from . import fields
+from . import fields, readability
 from .errors import HandbookError, Problem, display_path
 from .loader import SUFFIXES, load
 from .model import Content
 from .output import write_new
+from .readability import Measure
 from .scaffold import routine_scaffold
 from .schema import SLUG_RE
 
@@ -30,6 +31,7 @@ class CheckReport:
     problems: list[Problem]
     routines: int
     topics: int
+    measures: list[Measure] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -38,27 +40,47 @@ class CheckReport:
     def summary(self) -> str:
         errors = sum(p.severity == "error" for p in self.problems)
         warnings = len(self.problems) - errors
-        counted = f"{_plural(self.routines, 'routine')} and {_plural(self.topics, 'FAQ topic')}"
-        if errors:
-            return f"check failed: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
-        if warnings:
-            return f"checked {counted}: no errors, {_plural(warnings, 'warning')}"
-        return f"checked {counted}: no problems"
+        counted = f"{_plural(self.routines, 'routine')}, {_plural(self.topics, 'FAQ topic')}"
+        verdict = "check failed" if errors else "checked"
+        return f"{verdict}: {counted}, {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+
+    def table(self) -> str:
+        """Reading grade, longest sentence, steps and list items per routine and topic."""
+        if not self.measures:
+            return ""
+        width = max(len(m.slug) for m in self.measures) + 6
+        lines = [f"{'':<{width}} grade  longest sentence  steps  list items"]
+        for m in self.measures:
+            label = f"{'faq/' if m.kind == 'faq' else ''}{m.slug}"
+            steps = str(m.steps) if m.kind == "routine" else "-"
+            lines.append(
+                f"{label:<{width}} {m.grade:>5.1f}  {m.longest_sentence:>10} words  {steps:>5}  {m.list_items:>10}"
+            )
+        return "\n".join(lines)
 
 
-def check(root: Path) -> CheckReport:
-    """Validate a content folder without writing anything."""
+def check(root: Path, strict: bool = False) -> CheckReport:
+    """Validate a content folder without writing anything; `strict` makes warnings errors."""
     loaded = load(root)
     content = loaded.content
     routines = len(content.routines) if content else _count_yaml(root, exclude="book")
     topics = len(content.faq) if content else _count_yaml(root / "faq")
     problems = list(loaded.problems)
-    if content is not None:  # card fit needs font metrics: only for content that loaded cleanly
+    measures: list[Measure] = []
+    if content is not None:  # fonts and card fit: only for content that loaded cleanly
         from .cards import card_problems
+        from .glyphs import missing_glyphs
 
-        problems += card_problems(content)
+        glyphs = missing_glyphs(content)
+        problems += glyphs
+        if not glyphs:
+            problems += card_problems(content)
+        measures, warnings = readability.measure(content)
+        problems += warnings
+    if strict:
+        problems = [replace(p, severity="error") for p in problems]
     problems = sorted(problems, key=lambda p: (str(p.path), p.line, p.col))
-    return CheckReport(problems, routines, topics)
+    return CheckReport(problems, routines, topics, measures)
 
 
 def listing(content: Content) -> str:

@@ -43,7 +43,7 @@ def grade(text: str) -> float:
 
     if not _WORD.search(text):
         return 0.0
-    return float(textstat.flesch_kincaid_grade(text))
+    return max(0.0, float(textstat.flesch_kincaid_grade(text)))  # very easy text can score below 0
 
 
 def sentences(text: str) -> list[str]:

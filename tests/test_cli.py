@@ -48,7 +48,12 @@ def test_every_command_has_help_with_an_example(run, command: list[str]) -> None
 def test_check_passes_on_good_content(run, minimal: Path) -> None:  # type: ignore[no-untyped-def]
     result = run("check")
     assert result.exit_code == 0
-    assert result.stdout == "checked 1 routine and 1 FAQ topic: no problems\n"
+    assert result.stdout == (
+        "                grade  longest sentence  steps  list items\n"
+        "knee-hold         0.0           6 words      2           3\n"
+        "faq/basics        0.5           3 words      -           1\n"
+        "checked: 1 routine, 1 FAQ topic, 0 errors, 0 warnings\n"
+    )
 
 
 def test_check_lists_every_problem_and_exits_1(run, minimal: Path) -> None:  # type: ignore[no-untyped-def]
@@ -59,7 +64,7 @@ def test_check_lists_every_problem_and_exits_1(run, minimal: Path) -> None:  # t
     assert result.stderr == (
         "routines/knee-hold.yaml:20:10: version: must be from 1 to 10000, got 0\n"
         "routines/knee-hold.yaml:21:1: colour: unknown field\n"
-        "check failed: 2 errors, 0 warnings\n"
+        "check failed: 1 routine, 1 FAQ topic, 2 errors, 0 warnings\n"
     )
     assert "Traceback" not in result.output
 
@@ -190,7 +195,7 @@ def test_init_then_check_works(run, tmp_path: Path) -> None:  # type: ignore[no-
     assert copied == expected
     result = CliRunner().invoke(cli, ["check", "--content", str(tmp_path / "clinic" / "routines")])
     assert result.exit_code == 0
-    assert result.output.startswith("checked 4 routines and 2 FAQ topics")
+    assert result.output.endswith("checked: 4 routines, 2 FAQ topics, 0 errors, 0 warnings\n")
 
 
 def test_init_refuses_a_non_empty_folder(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -218,7 +223,7 @@ def test_wrong_usage_exits_2(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_an_internal_error_is_one_line_without_traceback(run, minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    def boom(root: Path) -> None:
+    def boom(root: Path, strict: bool = False) -> None:
         raise RuntimeError("kaboom")
 
     monkeypatch.setattr("handbook.project.check", boom)

@@ -1,0 +1,88 @@
+"""`handbook check` as a health-literacy and print gate: warnings, --strict, glyph coverage."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from handbook.cli import cli
+from handbook.project import check
+
+from .conftest import DATA
+
+LONG = ("When you have finished lying on the floor with your knees bent you should slowly roll "
+        "over onto your side and then carefully push yourself up to sitting.")
+HARD = ("Physiotherapeutic intervention necessitates comprehensive musculoskeletal evaluation "
+        "incorporating neuromuscular coordination assessment.")
+
+
+@pytest.fixture
+def routine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(DATA / "minimal", tmp_path / "routines")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "routines" / "knee-hold.yaml"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def messages(root: Path, strict: bool = False) -> list[str]:
+    return [str(p) for p in check(root, strict=strict).problems]
+
+
+def test_a_sentence_over_20_words_is_a_warning_at_its_place(routine: Path) -> None:
+    edit(routine, "  - Lie on your back.\n", f"  - {LONG}\n")
+    assert messages(routine.parent) == [
+        "routines/knee-hold.yaml:10:5: warning: steps[1]: a sentence of 28 words (keep to 20): "
+        "\"When you have finished lying on...\""
+    ]
+
+
+def test_a_grade_above_8_is_a_warning_naming_the_hardest_part(routine: Path) -> None:
+    edit(routine, "summary: Hold your knee to your chest.", f"summary: {HARD}")
+    (problem,) = messages(routine.parent)
+    assert problem.startswith("routines/knee-hold.yaml:1:1: warning: reading grade ")
+    assert problem.endswith("is above 8; the hardest part is summary (grade 40.2): use shorter sentences "
+                            "and everyday words")
+
+
+def test_more_than_7_steps_and_more_than_5_list_items(routine: Path) -> None:
+    edit(routine, "  - Lie on your back.\n", "".join(f"  - Step {n}.\n" for n in range(1, 8)))
+    edit(routine, "tips: [Breathe slowly.]", "tips: [One., Two., Three., Four., Five., Six.]")
+    assert messages(routine.parent) == [
+        "routines/knee-hold.yaml:10:3: warning: steps: 8 steps; keep to 7 or fewer, or split the routine",
+        "routines/knee-hold.yaml:19:7: warning: tips: 6 items; keep lists to 5 or fewer",
+    ]
+
+
+def test_strict_turns_warnings_into_errors(routine: Path) -> None:
+    edit(routine, "  - Lie on your back.\n", f"  - {LONG}\n")
+    assert check(routine.parent).ok
+    assert not check(routine.parent, strict=True).ok
+    result = CliRunner().invoke(cli, ["check", "--strict"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "routines/knee-hold.yaml:10:5: steps[1]: a sentence of 28 words (keep to 20): \"When you have finished lying on...\"",
+        "check failed: 1 routine, 1 FAQ topic, 1 error, 0 warnings",
+    ]
+    plain = CliRunner().invoke(cli, ["check"])
+    assert plain.exit_code == 0
+    assert plain.stdout.splitlines()[-1] == "checked: 1 routine, 1 FAQ topic, 0 errors, 1 warning"
+
+
+def test_a_character_the_font_lacks_is_an_error_with_its_code_point(routine: Path) -> None:
+    edit(routine, "title: Knee hold", "title: Knee hold \u819d")
+    assert messages(routine.parent) == [
+        "routines/knee-hold.yaml:1:8: title: '\u819d' (U+819D) is not in the font Source Sans Pro"
+    ]
+
+
+def test_polish_czech_greek_and_cyrillic_are_covered(routine: Path) -> None:
+    edit(routine, "title: Knee hold", "title: Zażółć gęślą, Příliš žluťoučký, Ελληνικά, Кириллица")
+    assert messages(routine.parent) == []
