@@ -259,7 +259,7 @@ class _Story:
                                  self.numbers, prefix="page "))
         self.add(self.plain("Where this advice comes from", "h2"), *self.source_list(routine.sources, notes=True))
         review = routine.reviewed or self.book.reviewed
-        self.text(f"Version {routine.version}. Reviewed by {review.by} on {long_date(review.on)}.", "small")
+        self.text(f"Version {routine.version}, reviewed on {long_date(review.on)} by {review.by}.", "small")
 
     def stop_box(self, routine: Routine) -> None:
         clinic = self.book.clinic

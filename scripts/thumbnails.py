@@ -2,7 +2,7 @@
 
 Build first, then run, and commit the PNGs with the layout change that altered them:
 
-    handbook build && python scripts/thumbnails.py
+    handbook build && handbook cards && python scripts/thumbnails.py
 
 Pages are found by their bookmarks, not by number, so the shots stay the cover, the
 contents, the first routine and the questions however long the book grows. To add a

@@ -238,7 +238,7 @@ def test_patients_read_12_pt_or_more(all_pdfs: dict[str, bytes]) -> None:
                 assert c.size == FURNITURE_SIZE, (name, c)
         for page, lines in small_print.items():  # a routine's version line, nothing else
             text = " ".join(lines[y] for y in sorted(lines))
-            assert re.fullmatch(r"Version \d+\. Reviewed by .+ on \d+ [A-Z][a-z]+ \d{4}\.", text), (name, page, text)
+            assert re.fullmatch(r"Version \d+, reviewed on \d+ [A-Z][a-z]+ \d{4} by .+\.", text), (name, page, text)
 
 
 def test_body_lines_stay_near_70_characters(sample: bytes) -> None:

@@ -68,7 +68,8 @@ def test_strict_turns_warnings_into_errors(routine: Path) -> None:
     result = CliRunner().invoke(cli, ["check", "--strict"])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "routines/knee-hold.yaml:10:5: steps[1]: a sentence of 28 words (keep to 20): \"When you have finished lying on...\"",
+        "routines/knee-hold.yaml:10:5: steps[1]: a sentence of 28 words (keep to 20): "
+        "\"When you have finished lying on...\"",
         "check failed: 1 routine, 1 FAQ topic, 1 error, 0 warnings",
     ]
     plain = CliRunner().invoke(cli, ["check"])
