@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import labels
 from .schema import (
     AmountSpec,
     Boolean,
@@ -24,7 +25,7 @@ from .schema import (
     Url,
 )
 
-LANGUAGES = ("en",)
+LANGUAGES = labels.LANGUAGES
 PAPERS = ("a4", "letter")
 
 DOSE_NUMBERS = (
