@@ -90,7 +90,8 @@ EN: dict[str, str] = {
     "book.qr_intro": "To watch or read more, scan this code with your phone\u2019s camera, or type this address:",
     "book.see_routine": "See the routine: {title},",
     "book.answers_from": "Where these answers come from",
-    "book.sources_intro": "The advice in this handbook comes from the sources below. It was reviewed by {by} on {date}.",
+    "book.sources_intro": "The advice in this handbook comes from the sources below. "
+    "It was reviewed by {by} on {date}.",
     "book.used_in": "Used in: {owners}.",
     "book.notes_intro": "Write down how the routines go, and questions to ask at your next visit.",
     "book.page_of": "page {page} of {pages}",
