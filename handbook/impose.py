@@ -47,7 +47,7 @@ def two_up(pdf: bytes, page_size: str) -> bytes:
     """Place pages two to a sheet in reading order, with cut marks on the centre line."""
     reader = PdfReader(io.BytesIO(pdf))
     count = len(reader.pages)
-    pairs = [(i, i + 1 if i + 1 < count else None) for i in range(0, count, 2)]
+    pairs: list[tuple[int | None, int | None]] = [(i, i + 1 if i + 1 < count else None) for i in range(0, count, 2)]
     return _impose(reader, pairs, page_size, cut_marks=True)
 
 
@@ -69,15 +69,15 @@ def _impose(reader: PdfReader, sides: list[tuple[int | None, int | None]], page_
         if cut_marks:
             _add_cut_marks(writer, sheet, sheet_width, sheet_height)
         writer.add_page(sheet)
-    for key in ("/Title", "/Author", "/Subject", "/Keywords", "/Creator", "/Lang"):
-        value = (reader.metadata or {}).get(key)
-        if value is not None:
-            writer.add_metadata({key: str(value)})
-    lang = reader.trailer["/Root"].get("/Lang")
+    metadata = reader.metadata
+    if metadata is not None:
+        writer.add_metadata({key: str(value) for key, value in metadata.items()
+                             if key in ("/Title", "/Author", "/Subject", "/Keywords", "/Creator")})
+    lang = reader.root_object.get("/Lang")
     if lang is not None:
         from pypdf.generic import NameObject, TextStringObject
 
-        writer._root_object[NameObject("/Lang")] = TextStringObject(str(lang))
+        writer.root_object[NameObject("/Lang")] = TextStringObject(str(lang))
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

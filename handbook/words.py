@@ -95,16 +95,17 @@ def dose_items(dose: Dose, lang: Labels = EN) -> list[DoseItem]:
     """The dose as strip cells for a card: numbers large, words small."""
     items = []
     if dose.hold_seconds is not None:
-        amount = _whole_minutes(dose.hold_seconds) or dose.hold_seconds
-        unit = lang.unit(amount, "minute" if amount is not dose.hold_seconds else "second")
+        minutes = _whole_minutes(dose.hold_seconds)
+        amount = minutes or dose.hold_seconds
+        unit = lang.unit(amount, "minute" if minutes else "second")
         shown = lang.numerals(amount)
         items.append(DoseItem(shown, lang("strip.hold_words", unit=unit),
                               lang("strip.hold", amount=f"{shown} {unit}")))
-    for amount, unit in ((dose.breaths, "breath"), (dose.minutes, "minute"), (dose.reps, "time"),
-                         (dose.sets, "set")):
-        if amount is not None:
-            words = lang.unit(amount, unit)
-            items.append(DoseItem(lang.numerals(amount), words, f"{lang.numerals(amount)} {words}"))
+    for counted, unit in ((dose.breaths, "breath"), (dose.minutes, "minute"), (dose.reps, "time"),
+                          (dose.sets, "set")):
+        if counted is not None:
+            words = lang.unit(counted, unit)
+            items.append(DoseItem(lang.numerals(counted), words, f"{lang.numerals(counted)} {words}"))
     if dose.per_side:
         items.append(DoseItem("2", lang("strip.sides_words"), lang("strip.each_side")))
     if dose.times_per_day is not None:
