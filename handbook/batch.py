@@ -4,7 +4,9 @@ A card takes a few milliseconds to draw, so a few hundred of them are worth two
 processes; fewer are drawn in this one, because starting workers costs more than it
 saves. Workers are forked after the content is loaded and the fonts registered, so they
 start warm, and each writes its own cards: only a short line per card comes back, and
-memory stays flat however many cards there are.
+memory stays flat however many cards there are. Cards are made in chunks of up to
+`CHUNK`, written together with one flush to disk (`output.write_many`): waiting for the
+disk once per file cost more than drawing the card.
 """
 
 from __future__ import annotations
@@ -13,19 +15,20 @@ import csv
 import io
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .card import CardDoesNotFit, CardRequest, render_card, tick_weeks
 from .cards import OVERRIDES, CardJob, Outcome, card_path, check_personal, check_slugs, personal_routine
-from .errors import HandbookError, OutputError, display_path
+from .errors import HandbookError, display_path
 from .model import Content
-from .output import ensure_folder, write_atomic
+from .output import ensure_folder, write_many
 from .schema import did_you_mean
 
 POOL_MIN = 24  # below this many cards, one process is quicker than starting workers
+CHUNK = 32  # cards written (and flushed to disk) together; a worker holds at most this many PDFs
 MAX_WORKERS = 8
 MAX_CSV_BYTES = 5_000_000
 MAX_ROWS = 20_000
@@ -55,18 +58,29 @@ def request(content: Content, job: CardJob) -> CardRequest:
     )
 
 
-def make_one(content: Content, job: CardJob) -> Outcome:
-    """Render one card and write it, or say why not; never raises for a card that does not fit."""
-    try:
-        data = render_card(request(content, job))
-    except CardDoesNotFit as exc:
-        problem = exc.problem
-        return Outcome(False, f"{job.label}: {problem.message}" if job.label else str(problem))
-    try:
-        write_atomic(job.path, data)
-    except OutputError as exc:
-        return Outcome(False, str(exc))
-    return Outcome(True, f"wrote {display_path(job.path)}")
+def make_chunk(content: Content, jobs: Sequence[CardJob]) -> list[Outcome]:
+    """Render a few cards and write them together (`write_many`: one flush to disk), one outcome each.
+
+    Never raises for a card that does not fit or a file that cannot be written: those are
+    outcomes too, and the other cards are still made.
+    """
+    outcomes: list[Outcome | None] = []
+    files: list[tuple[Path, bytes]] = []
+    for job in jobs:
+        try:
+            files.append((job.path, render_card(request(content, job))))
+            outcomes.append(None)
+        except CardDoesNotFit as exc:
+            problem = exc.problem
+            outcomes.append(Outcome(False, f"{job.label}: {problem.message}" if job.label else str(problem)))
+    errors = iter(write_many(files))
+    done = []
+    for job, outcome in zip(jobs, outcomes, strict=True):
+        if outcome is None:
+            error = next(errors)
+            outcome = Outcome(False, str(error)) if error else Outcome(True, f"wrote {display_path(job.path)}")
+        done.append(outcome)
+    return done
 
 
 def run(content: Content, jobs: list[CardJob], workers: int | None = None) -> Iterator[Outcome]:
@@ -75,16 +89,22 @@ def run(content: Content, jobs: list[CardJob], workers: int | None = None) -> It
         ensure_folder(folder)  # a bad --out is one error, not one per card
     workers = workers if workers is not None else _cores()
     if workers < 2 or len(jobs) < POOL_MIN:
-        for job in jobs:
-            yield make_one(content, job)
+        for chunk in _chunks(jobs, CHUNK):
+            yield from make_chunk(content, chunk)
         return
     from . import styles
 
     styles.register_fonts()  # once, before the fork, so workers start warm
-    chunk = max(1, min(64, len(jobs) // (workers * 4)))
+    size = max(1, min(CHUNK, len(jobs) // (workers * 4)))  # a few chunks per worker, so they finish together
     with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker,
                              initargs=(content,)) as pool:
-        yield from pool.map(_make_in_worker, jobs, chunksize=chunk)
+        for outcomes in pool.map(_make_in_worker, _chunks(jobs, size)):
+            yield from outcomes
+
+
+def _chunks(jobs: list[CardJob], size: int) -> Iterator[list[CardJob]]:
+    for start in range(0, len(jobs), size):
+        yield jobs[start:start + size]
 
 
 @dataclass
@@ -230,7 +250,7 @@ def _start_worker(content: Content) -> None:
     _worker_content = content
 
 
-def _make_in_worker(job: CardJob) -> Outcome:
+def _make_in_worker(jobs: list[CardJob]) -> list[Outcome]:
     assert _worker_content is not None
-    return make_one(_worker_content, job)
+    return make_chunk(_worker_content, jobs)
 

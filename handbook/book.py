@@ -2,10 +2,10 @@
 
 Cover, how to use it (with the safety note), contents, one chapter per routine, questions
 and answers by topic, sources, and a notes page. User text reaches a paragraph either as
-plain text (`plain`: no markup is parsed, so it prints exactly as written) or inside our
-own markup, and then always through `esc`; the outline and the running header take plain
-text. The page machinery (one layout pass, late page numbers) lives in `render` and
-`pagenumbers`, the custom flowables in `flowables`.
+runs of plain text (`handbook.text`: no markup is ever parsed, so it prints exactly as
+written and needs no escaping); the outline and the running header take plain text too.
+The page machinery (one layout pass, late page numbers) lives in `render` and
+`pagenumbers`, the custom flowables in `flowables`, the paragraphs in `text`.
 """
 
 from __future__ import annotations
@@ -13,30 +13,34 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Image,
     Indenter,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
     Spacer,
+    Table,
 )
 
 from . import __version__
-from .flowables import Anchor, AtFoot, Box, PageRef, Para, QrBlock, Rule, RuledLines, plain
+from .figuredraw import PictureFlowable
+from .flowables import Anchor, AtFoot, Box, PageRef, QrBlock, Rule, RuledLines
 from .model import Content, FaqTopic, Picture, Routine, Source
 from .pagenumbers import PageNumbers
 from .render import DocInfo, HandbookDoc, handbook_epoch
-from .styles import FONT, FURNITURE_SIZE, Geometry, handbook_geometry, handbook_styles
+from .styles import FONT, FONT_BOLD, FONT_ITALIC, FURNITURE_SIZE, Geometry, handbook_geometry, handbook_styles
+from .text import LINE_BREAK, Run, Text
 from .words import dose_sentences, step_cue
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 BULLET = "\u2022"
+PICTURE_COLUMN = 0.42  # of the text column: a step's picture beside it
+PICTURE_GAP = 12.0
+PICTURE_HEIGHT = 150.0  # points, at most
 LONG_LINK = 160  # characters; a longer address goes under its QR code, not beside it
 
 
@@ -68,11 +72,6 @@ def render_handbook(content: Content, paper: str | None = None) -> RenderedHandb
     doc = HandbookDoc(geometry, info, numbers, epoch)
     data = doc.render(story)
     return RenderedHandbook(data, doc.page_count)
-
-
-def esc(text: str) -> str:
-    """User text made safe for paragraph markup: `knees <bend> & R&D` prints as written."""
-    return escape(" ".join(text.split()))
 
 
 def long_date(day: dt.date) -> str:
@@ -110,13 +109,13 @@ class _Story:
 
     # --- small helpers ---------------------------------------------------------------
 
-    def para(self, markup: str, style: str, **kw: str) -> Para:
-        """A paragraph of markup: any user text in it must already be escaped."""
-        return Para(markup, self.styles[style], **kw)
+    def rich(self, runs: list[Run], style: str, bullet: str | None = None) -> Text:
+        """A paragraph of runs in several faces (bold, italic, links), printed exactly as written."""
+        return Text(runs, self.styles[style], bullet)
 
-    def plain(self, text: str, style: str = "body", bulletText: str | None = None) -> Para:
+    def plain(self, text: str, style: str = "body", bulletText: str | None = None) -> Text:
         """A paragraph of plain text, printed exactly as written."""
-        return plain(text, self.styles[style], bulletText)
+        return Text(text, self.styles[style], bulletText)
 
     def add(self, *flowables: Flowable) -> None:
         self.out.extend(flowables)
@@ -135,36 +134,46 @@ class _Story:
         self.add(self.plain(title, heading))
 
     def figure(self, picture: Picture, indent: float = 0) -> None:
-        """A picture scaled to fit the column (never above 1 pixel per point), caption under it."""
+        """A picture as large as fits (a PNG or JPEG never above 1 pixel per point), caption under it."""
         g = self.geometry
-        most_w, most_h = g.frame_width - indent, 0.4 * g.frame_height
-        scale = min(most_w / picture.width_px, most_h / picture.height_px, 1.0)
-        image = Image(str(picture.file), picture.width_px * scale, picture.height_px * scale, hAlign="LEFT")
+        image = PictureFlowable(picture, g.frame_width - indent, 0.4 * g.frame_height)
         group = KeepTogether([Spacer(1, 4), image, self.plain(picture.caption, "caption")])
         if indent:
             self.add(Indenter(left=indent), group, Indenter(left=-indent))
         else:
             self.add(group)
 
+    def beside(self, step: Flowable, picture: Picture) -> Flowable:
+        """A step with its picture (caption under it) in a column to its right, tops aligned."""
+        width = self.geometry.frame_width
+        column = round(PICTURE_COLUMN * width)
+        cell = [PictureFlowable(picture, column - PICTURE_GAP, PICTURE_HEIGHT, centre=True),
+                self.plain(picture.caption, "caption-beside")]
+        table = Table([[step, cell]], colWidths=[width - column, column], hAlign="LEFT")
+        table.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT),  # else a cell selects Helvetica (not embedded)
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 6), ("LEFTPADDING", (1, 0), (1, 0), PICTURE_GAP)])
+        return table
+
     # --- the parts of the book -----------------------------------------------------------
 
     def cover(self) -> None:
         book, clinic = self.book, self.book.clinic
         if clinic.logo is not None:
-            logo = clinic.logo
-            scale = min(160 / logo.width_px, 70 / logo.height_px, 1.0)
-            self.add(Image(str(logo.file), logo.width_px * scale, logo.height_px * scale, hAlign="LEFT"))
+            self.add(PictureFlowable(clinic.logo, 160, 70))
         self.add(Spacer(1, 0.16 * self.geometry.frame_height), Rule(4, 16))
         self.text(book.title, "cover-title")
         if book.subtitle:
             self.text(book.subtitle, "cover-subtitle")
         self.text(book.edition, "cover-detail")
         self.text(long_date(self.date), "cover-detail")
-        foot: list[Flowable] = [self.para(f"<b>{esc(clinic.name)}</b>", "cover-detail"),
+        foot: list[Flowable] = [self.rich([Run(clinic.name, FONT_BOLD)], "cover-detail"),
                                 self.plain(f"Phone: {clinic.phone}", "cover-detail")]
         foot += [self.plain(line, "cover-detail") for line in (clinic.website, clinic.email) if line]
         if clinic.address:
-            foot.append(self.para("<br/>".join(esc(line) for line in clinic.address.splitlines()), "cover-detail"))
+            lines = [[LINE_BREAK, Run(line)] for line in clinic.address.splitlines()]
+            foot.append(self.rich([run for line in lines for run in line][1:], "cover-detail"))
         foot += [Spacer(1, 24), self.plain("This handbook does not replace your clinician's advice.", "cover-detail")]
         self.add(Spacer(1, 24), AtFoot(foot), NextPageTemplate("page"), PageBreak())
 
@@ -204,7 +213,7 @@ class _Story:
         self.start("contents", "Contents")
 
         def entry(text: str, key: str, style: str = "toc", indent: float = 0) -> None:
-            self.add(PageRef(esc(text), self.styles[style], key, self.numbers, indent, leaders=True))
+            self.add(PageRef(text, self.styles[style], key, self.numbers, indent, leaders=True))
 
         entry("How to use this handbook", "howto", "toc-part")
         entry("Exercise routines", "routines", "toc-part")
@@ -241,11 +250,10 @@ class _Story:
         for number, step in enumerate(routine.steps, start=1):
             cue = step_cue(step.hold_seconds, step.breaths)
             if cue:
-                self.add(self.para(f"{esc(step.text)}<br/><b>{esc(cue)}</b>", "step", bulletText=f"{number}."))
+                text = self.rich([Run(step.text), LINE_BREAK, Run(cue, FONT_BOLD)], "step", f"{number}.")
             else:
-                self.add(self.plain(step.text, "step", bulletText=f"{number}."))
-            if step.picture:
-                self.figure(step.picture, indent=self.styles["step"].leftIndent)
+                text = self.plain(step.text, "step", bulletText=f"{number}.")
+            self.add(self.beside(text, step.picture) if step.picture else text)
         for title, texts in (("Tips", routine.tips), ("What to avoid", routine.avoid)):
             if texts:
                 self.add(self.plain(title, "h2"), *self.items(texts))
@@ -255,7 +263,7 @@ class _Story:
         if routine.related_faq:
             self.add(self.plain("Questions and answers about this", "h2"))
             for slug in routine.related_faq:
-                self.add(PageRef(esc(self.content.topic(slug).title) + ",", self.styles["toc"], f"t-{slug}",
+                self.add(PageRef([Run(self.content.topic(slug).title), Run(",")], self.styles["toc"], f"t-{slug}",
                                  self.numbers, prefix="page "))
         self.add(self.plain("Where this advice comes from", "h2"), *self.source_list(routine.sources, notes=True))
         review = routine.reviewed or self.book.reviewed
@@ -269,8 +277,7 @@ class _Story:
         self.add(Box(title, [*self.items(routine.stop_if, "box-item"), call], self.geometry.frame_height, more))
 
     def link(self, url: str) -> None:
-        href = escape(url, {'"': "&quot;"})
-        address = self.para(f'<a href="{href}">{esc(url)}</a>', "link")
+        address = self.rich([Run(url, link=url)], "link")
         intro = self.plain("To watch or read more, scan this code with your phone\u2019s camera, "
                           "or type this address:", "link")
         self.add(self.plain("Watch or read more", "h2"))
@@ -282,15 +289,14 @@ class _Story:
     def source_list(self, sources: Iterable[Source], notes: bool) -> list[Flowable]:
         out: list[Flowable] = []
         for source in sources:
-            markup = f"<b>{esc(source.title)}</b>"
+            runs = [Run(source.title, FONT_BOLD)]
             if source.author:
-                markup += f", by {esc(source.author)}"
+                runs.append(Run(f", by {source.author}"))
             if source.url:
-                href = escape(source.url, {'"': "&quot;"})
-                markup += f'. <a href="{href}">{esc(source.url)}</a>'
+                runs += [Run(". "), Run(source.url, link=source.url)]
             if notes and source.note:
-                markup += f". {esc(source.note)}"
-            out.append(self.para(markup, "source", bulletText=BULLET))
+                runs.append(Run(f". {source.note}"))
+            out.append(self.rich(runs, "source", BULLET))
         return out
 
     def questions(self) -> None:
@@ -309,7 +315,8 @@ class _Story:
             self.add(*(self.plain(p, "body") for p in question.answer))
             for slug in question.see:
                 title = self.content.routine(slug).title
-                self.add(PageRef(f"See the routine: <i>{esc(title)}</i>,", self.styles["toc"], f"r-{slug}",
+                self.add(PageRef([Run("See the routine: "), Run(title, FONT_ITALIC), Run(",")], self.styles["toc"],
+                                 f"r-{slug}",
                                  self.numbers, prefix="page "))
         self.add(self.plain("Where these answers come from", "source-head"),
                  *self.source_list(topic.sources, notes=False))

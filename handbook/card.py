@@ -9,6 +9,12 @@ layout that fits is found. It tries, in order: everything at 14 pt; then fewer t
 last tip first; then a smaller picture; then the step text at 13.5, 13, 12.5 and 12 pt
 (tips gone, picture at its smallest). If even that is too tall, the card is refused
 with roughly how much to cut. A card is never clipped, never below 12 pt, never two pages.
+
+Pictures: when steps have pictures, each is printed beside its step (`StepRows`), and
+the sequence above runs first with all of them, shrinking them down to a set minimum
+(STEP_PICTURE); then again with one picture for the routine (its own, else the first
+step's), beside or under the steps; then with that picture in the tick grid's note
+column, where the notes would be; only then is the card refused.
 """
 
 from __future__ import annotations
@@ -23,14 +29,13 @@ from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus.flowables import Flowable
 
-from . import styles
-from .cardparts import Box, CardFooter, DoseStrip, PictureBlock, SideBySide, Stack, TickGrid
+from . import fontcache, styles
+from .cardparts import Box, CardFooter, DoseStrip, PictureBlock, SideBySide, Stack, StepRows, TickGrid
 from .cardqr import QrBlock, qr_side
-from .cardtext import Piece, TextBlock, Unit, text_width, words_of
+from .cardtext import Part, Piece, TextBlock, Unit, text_width, words_of
 from .errors import HandbookError, Problem
-from .model import Clinic, Content, Review, Routine
+from .model import Clinic, Content, Picture, Review, Routine
 from .words import dose_items, step_cue
 
 FONT = styles.FONT
@@ -38,8 +43,16 @@ FONT = styles.FONT
 DEFAULT_WEEKS = 4  # tick-grid rows when neither the routine nor the clinician says
 PAPER_NAMES = {"a4": "A4", "letter": "Letter", "a5": "A5"}
 BODY_SIZES = (14.0, 13.5, 13.0, 12.5, 12.0)  # steps and the lists beside them step down together
+# A step's picture beside it: the largest and the smallest (still legible) height. Its
+# column is as wide as the picture at that height, but from 1.5 to 1.9 times the height:
+# a lying figure gets a wide column, a standing one room for its caption.
+STEP_PICTURE = {"a4": (46 * mm, 27 * mm), "letter": (46 * mm, 27 * mm), "a5": (32 * mm, 20 * mm)}
+STEP_PICTURE_COLUMN = (1.5, 1.9)
 TICK_BOX = {"a4": 8.5 * mm, "letter": 8.5 * mm, "a5": 8.2 * mm}  # a box to tick with a pen: 8 mm or more
 ADVICE = "This card does not replace your clinician's advice."
+# Given the first codes of each face in every card, so cards share their font subsets
+# (see fontcache.seed): the marks the card prints (· • … ×) and the usual typographic ones.
+SEED_ALPHABET = "\u00b7\u2022\u2026\u00d7\u2013\u2014\u2018\u2019\u201c\u201d"
 
 
 @dataclass(frozen=True)
@@ -83,12 +96,18 @@ class CardDoesNotFit(HandbookError):
 
 @dataclass(frozen=True)
 class Choice:
-    """One way to lay the card out: body text size, tips kept, picture height, dose note shown."""
+    """One way to lay the card out: body text size, tips kept, picture height, dose note shown.
+
+    With `all_pictures`, every step's picture is beside its step, `picture` high at most;
+    otherwise the routine has one picture (or none).
+    """
 
     size: float
     tips: int
     picture: float | None
     dose_note: bool = True
+    all_pictures: bool = False
+    in_grid: bool = False  # the one picture in the tick grid's note column
 
 
 @dataclass
@@ -97,8 +116,8 @@ class Fit:
 
     ok: bool
     choice: Choice
-    top: list[Flowable] = field(default_factory=list)
-    bottom: list[Flowable] = field(default_factory=list)
+    top: list[Part] = field(default_factory=list)
+    bottom: list[Part] = field(default_factory=list)
     heights: dict[int, float] = field(default_factory=dict)
     overflow: float = 0.0
     available: float = 0.0
@@ -114,9 +133,9 @@ class _Layout:
         self.geometry = styles.card_geometry(req.paper)
         self.width = self.geometry.frame_width
         self.gap = section_gap(req.paper)
-        self._heights: dict[int, tuple[Flowable, float]] = {}
-        self._made: dict[tuple[object, ...], Flowable | None] = {}
-        self._blocks: dict[tuple[object, ...], list[Flowable]] = {}
+        self._heights: dict[int, tuple[Part, float]] = {}
+        self._made: dict[tuple[object, ...], Part | None] = {}
+        self._blocks: dict[tuple[object, ...], list[Part]] = {}
         self.head = self._head()
         self.bottom = self._bottom()
 
@@ -131,19 +150,19 @@ class _Layout:
                                              leading=base.leading * size / base.fontSize)
         return self._made[key]
 
-    def height(self, part: Flowable) -> float:
+    def height(self, part: Part) -> float:
         """The part's height at the card's width, measured once (the part is kept, so its id stays its own)."""
         key = id(part)
         if key not in self._heights:
             self._heights[key] = (part, part.wrap(self.width, self.geometry.frame_height)[1])
         return self._heights[key][1]
 
-    def _once(self, key: tuple[object, ...], make: Callable[[], Flowable | None]) -> Flowable | None:
+    def _once(self, key: tuple[object, ...], make: Callable[[], Part | None]) -> Part | None:
         if key not in self._made:
             self._made[key] = make()
         return self._made[key]
 
-    def _head(self) -> list[Flowable]:
+    def _head(self) -> list[Part]:
         routine = self.req.routine
         return [
             TextBlock.plain(routine.title, self.style("card-title")),
@@ -151,7 +170,7 @@ class _Layout:
                       pad=2.0 if self.paper == "a5" else 4.0),
         ]
 
-    def purpose(self, size: float) -> Flowable:
+    def purpose(self, size: float) -> Part:
         """The one-line purpose: it steps down with the body text, keeping its lead over it."""
         purpose = styles.card_style("card-purpose", self.paper)
         lead = purpose.fontSize - BODY_SIZES[0]
@@ -160,12 +179,12 @@ class _Layout:
         assert part is not None
         return part
 
-    def notes(self, size: float, dose_note: bool = True) -> Flowable | None:
+    def notes(self, size: float, dose_note: bool = True) -> Part | None:
         """The routine's dose note (unless the dose was set for this patient) and the clinician's note."""
 
-        def make() -> Flowable | None:
+        def make() -> Part | None:
             body = self.style("card-body", size)
-            parts: list[Flowable] = []
+            parts: list[Part] = []
             if dose_note and self.req.routine.dose.note and not self.req.personal_dose:
                 parts.append(TextBlock.plain(self.req.routine.dose.note, body))
             if self.req.note:
@@ -175,13 +194,16 @@ class _Layout:
 
         return self._once(("notes", size, dose_note), make)
 
-    def steps(self, size: float, beside: float | None = None) -> Flowable:
-        """The numbered steps; with `beside` (a picture height), the picture to their right."""
+    def steps(self, size: float, beside: float | None = None, fresh: bool = False) -> Part:
+        """The numbered steps; with `beside` (a picture height), the picture to their right.
 
-        def make() -> Flowable:
+        `fresh`: a new Stack of new blocks, not kept (for a part that lays them out itself).
+        """
+
+        def make() -> Part:
             style = self.style("card-step", size)
             indent = text_width("00.", styles.FONT_BOLD, size) + 5
-            blocks: list[Flowable] = []
+            blocks: list[Part] = []
             if self.paper != "a5":  # on A5 the numbers say it: the room goes to the steps
                 blocks.append(TextBlock.plain("What to do", self.style("card-heading")))
             for number, step in enumerate(self.req.routine.steps, start=1):
@@ -193,8 +215,10 @@ class _Layout:
                 blocks.append(TextBlock(units, style, label=label, indent=indent))
             return Stack(blocks)
 
+        if fresh:
+            return make()
         if beside is not None:
-            picture = self.req.routine.picture
+            picture = self.single
             assert picture is not None
             part = self._once(("steps-beside", size, beside), lambda: SideBySide(
                 make(), PictureBlock(picture, beside, self.style("card-caption")), share=0.64, gap=12))
@@ -203,8 +227,46 @@ class _Layout:
         assert part is not None
         return part
 
-    def steps_and_picture(self, size: float, picture: float | None) -> list[Flowable]:
-        """The steps and the picture under them, or beside them when that is shorter."""
+    @property
+    def single(self) -> Picture | None:
+        """The one picture of the routine when not all fit: its own, else its first step's."""
+        routine = self.req.routine
+        return routine.picture or next((s.picture for s in routine.steps if s.picture), None)
+
+    def step_rows(self, size: float, height: float) -> Part:
+        """The steps with each step's picture (at most `height` high) beside it."""
+
+        def make() -> Part:
+            caption = self.style("card-caption")
+            narrowest, widest = (height * ratio for ratio in STEP_PICTURE_COLUMN)
+            pictures: list[Picture | None] = [s.picture for s in self.req.routine.steps]
+            if self.paper != "a5":
+                pictures.insert(0, None)  # the heading
+            stack = self.steps(size, fresh=True)
+            assert isinstance(stack, Stack)
+            rows: list[tuple[Part, Part | None, float]] = []
+            for block, picture in zip(stack.parts, pictures, strict=True):
+                if picture is None:
+                    rows.append((block, None, 0.0))
+                    continue
+                column = min(max(height * picture.width_px / picture.height_px, narrowest), widest)
+                rows.append((block, PictureBlock(picture, height, caption), column))
+            return StepRows(rows, gap=12)
+
+        part = self._once(("step-rows", size, height), make)
+        assert part is not None
+        return part
+
+    def steps_and_picture(self, size: float, picture: float | None, all_pictures: bool = False) -> list[Part]:
+        """The steps and the picture under them, or beside them when that is shorter.
+
+        With `all_pictures`: each step's picture beside its step, and the routine's own
+        picture (if it has one) under the steps.
+        """
+        if all_pictures:
+            assert picture is not None
+            own = None if self.req.routine.picture is None else self.picture(picture, self.req.routine.picture)
+            return [self.step_rows(size, picture)] + ([] if own is None else [own])
         under = [self.steps(size)] + ([] if picture is None else [self.picture(picture)])
         if picture is None:
             return under
@@ -212,7 +274,7 @@ class _Layout:
         under_height = sum(self.height(p) for p in under) + self.gap
         return [beside] if self.height(beside) < under_height else under
 
-    def tips(self, count: int, size: float) -> Flowable | None:
+    def tips(self, count: int, size: float) -> Part | None:
         """The first `count` tips; their blocks are made once per size and shared (same width)."""
         if count == 0:
             return None
@@ -223,33 +285,37 @@ class _Layout:
         blocks = self._blocks[("tip-blocks", size)]
         return self._once(("tips", count, size), lambda: Stack(blocks[: count + 1]))
 
-    def picture(self, height: float | None) -> Flowable | None:
-        picture = self.req.routine.picture
+    def picture(self, height: float | None, picture: Picture | None = None) -> Part | None:
+        picture = picture or self.single
         if picture is None or height is None:
             return None
-        return self._once(("picture", height), lambda: PictureBlock(picture, height, self.style("card-caption")))
+        return self._once(("picture", height, id(picture)),
+                          lambda: PictureBlock(picture, height, self.style("card-caption")))
 
-    def picture_heights(self) -> list[float | None]:
-        if self.req.routine.picture is None:
+    def picture_heights(self, all_pictures: bool = False) -> list[float | None]:
+        if self.single is None:
             return [None]
-        largest, smallest = (45 * mm, 25 * mm) if self.paper == "a5" else (70 * mm, 35 * mm)
+        if all_pictures:
+            largest, smallest = STEP_PICTURE[self.paper]
+        else:
+            largest, smallest = (45 * mm, 25 * mm) if self.paper == "a5" else (70 * mm, 35 * mm)
         return [largest + (smallest - largest) * i / 3 for i in range(4)]
 
-    def safety(self, size: float) -> Flowable:
+    def safety(self, size: float) -> Part:
         """The boxed stop list and what to avoid: side by side or one above the other, the shorter."""
 
-        def make() -> Flowable:
+        def make() -> Part:
             routine = self.req.routine
             heading = self.style("card-heading")
 
-            def box() -> Flowable:
+            def box() -> Part:
                 stop = _bullets("Stop and call us if\u2026", routine.stop_if, heading, self.style("card-stop", size))
                 return Box(stop, line_width=2.2, padding=4 if self.paper == "a5" else 6)
 
             if not routine.avoid:
                 return box()
 
-            def avoid() -> Flowable:
+            def avoid() -> Part:
                 return _bullets("Avoid", routine.avoid, heading, self.style("card-body", size))
 
             def beside(share: float) -> SideBySide:  # a new pair each time: a flowable draws as last wrapped
@@ -273,42 +339,64 @@ class _Layout:
         assert part is not None
         return part
 
-    def _bottom(self) -> list[Flowable]:
+    def bottom_with_picture(self) -> list[Part]:
+        """The bottom parts with the routine's one picture where the tick grid's notes would be."""
+        if ("bottom-picture",) not in self._blocks:
+            assert self.single is not None
+            self._blocks[("bottom-picture",)] = self._bottom(PictureBlock(self.single, 45 * mm,
+                                                                          self.style("card-caption")))
+        return self._blocks[("bottom-picture",)]
+
+    def _bottom(self, picture: Part | None = None) -> list[Part]:
         req, routine = self.req, self.req.routine
-        parts: list[Flowable] = []
+        parts: list[Part] = []
         if routine.link:
             side = qr_side(routine.link, 25 * mm if self.paper == "a5" else 28 * mm)
             parts.append(QrBlock(routine.link, side, self.style("card-heading"), self.style("card-small")))
         grid_styles = {"heading": self.style("card-heading"), "label": self.style("card-label"),
                        "week": self.style("card-small")}
-        parts.append(TickGrid(req.weeks, TICK_BOX[self.paper], "Tick a box each day you do it", grid_styles))
+        parts.append(TickGrid(req.weeks, TICK_BOX[self.paper], "Tick a box each day you do it", grid_styles,
+                              picture))
         clinic = TextBlock.plain(f"{req.clinic.name} \u00b7 {req.clinic.phone}", self.style("card-clinic"))
         parts.append(CardFooter(req.patient, self.style("card"), self.style("card-name"), clinic,
                                 TextBlock.plain(_version_line(req), self.style("card-version"))))
         return parts
 
     def candidates(self) -> Iterator[Choice]:
-        """The layouts to try, from the most generous to the most compact."""
-        pictures = self.picture_heights()
-        tips = len(self.req.routine.tips)
-        for kept in range(tips, -1, -1):
-            yield Choice(BODY_SIZES[0], kept, pictures[0])
-        for height in pictures[1:]:
-            yield Choice(BODY_SIZES[0], 0, height)
-        for size in BODY_SIZES[1:]:
-            yield Choice(size, 0, pictures[-1])
-        if self.req.routine.dose.note and not self.req.personal_dose:
-            yield Choice(BODY_SIZES[-1], 0, pictures[-1], dose_note=False)
+        """The layouts to try, from the most generous to the most compact.
+
+        With step pictures, the whole sequence runs with all of them first, then again
+        with the routine's one picture.
+        """
+        steps_with_pictures = any(s.picture for s in self.req.routine.steps)
+        for all_pictures in (True, False) if steps_with_pictures else (False,):
+            pictures = self.picture_heights(all_pictures)
+            tips = len(self.req.routine.tips)
+            for kept in range(tips, -1, -1):
+                yield Choice(BODY_SIZES[0], kept, pictures[0], all_pictures=all_pictures)
+            for height in pictures[1:]:
+                yield Choice(BODY_SIZES[0], 0, height, all_pictures=all_pictures)
+            for size in BODY_SIZES[1:]:
+                yield Choice(size, 0, pictures[-1], all_pictures=all_pictures)
+            if self.req.routine.dose.note and not self.req.personal_dose:
+                yield Choice(BODY_SIZES[-1], 0, pictures[-1], dose_note=False, all_pictures=all_pictures)
+        if self.single is not None:  # the last place left for the one picture: beside the tick grid
+            for size in BODY_SIZES:
+                yield Choice(size, 0, None, in_grid=True)
+            if self.req.routine.dose.note and not self.req.personal_dose:
+                yield Choice(BODY_SIZES[-1], 0, None, dose_note=False, in_grid=True)
 
     def measure(self, choice: Choice) -> Fit:
         size = choice.size
         maybe = [self.purpose(size), self.head[1], self.notes(size, choice.dose_note),
-                 *self.steps_and_picture(size, choice.picture), self.tips(choice.tips, size), self.safety(size)]
+                 *self.steps_and_picture(size, choice.picture, choice.all_pictures), self.tips(choice.tips, size),
+                 self.safety(size)]
         top = [self.head[0]] + [part for part in maybe if part is not None]
-        parts = top + self.bottom
+        bottom = self.bottom_with_picture() if choice.in_grid else self.bottom
+        parts = top + bottom
         total = sum(self.height(p) for p in parts) + self.gap * (len(parts) - 1)
         available = self.geometry.frame_height
-        return Fit(total <= available, choice, top, list(self.bottom),
+        return Fit(total <= available, choice, top, list(bottom),
                    {id(p): self.height(p) for p in parts}, max(total - available, 0.0), available)
 
 
@@ -343,6 +431,7 @@ def _draw(req: CardRequest, fit: Fit) -> bytes:
     buffer = io.BytesIO()
     canv = Canvas(buffer, pagesize=(geometry.width, geometry.height), invariant=1, pageCompression=1,
                   initialFontName=styles.FONT, initialFontSize=14, lang=req.language)
+    fontcache.seed(canv._doc, (styles.FONT, styles.FONT_BOLD), SEED_ALPHABET)
     routine = req.routine
     canv.setTitle(routine.title)
     canv.setAuthor(req.clinic.name)
@@ -397,9 +486,9 @@ def fit_problem(req: CardRequest, fit: Fit) -> Problem:
 
 
 def _bullets(heading: str, items: tuple[str, ...], heading_style: ParagraphStyle,
-             style: ParagraphStyle) -> Flowable:
+             style: ParagraphStyle) -> Part:
     indent = style.fontSize * 0.9
-    blocks: list[Flowable] = [TextBlock.plain(heading, heading_style)]
+    blocks: list[Part] = [TextBlock.plain(heading, heading_style)]
     for item in items:
         bullet = Piece("\u2022", styles.FONT_BOLD, style.fontSize)
         blocks.append(TextBlock(words_of(item, style.fontName, style.fontSize), style, label=bullet, indent=indent))

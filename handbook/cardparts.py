@@ -8,14 +8,26 @@ carries meaning, so the card prints the same on any office printer.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import ImageReader
-from reportlab.platypus.flowables import Flowable
 
-from .cardtext import ASCENT, Line, Piece, TextBlock, Unit, break_lines, draw_lines, text_width, words_of
+from .cardtext import (
+    ASCENT,
+    Line,
+    Part,
+    Piece,
+    TextBlock,
+    Unit,
+    break_lines,
+    draw_lines,
+    draw_string,
+    stroke_line,
+    stroke_rect,
+    text_width,
+    words_of,
+)
+from .figuredraw import draw_picture
 from .model import Picture
 from .styles import INK
 from .words import DoseItem
@@ -23,20 +35,13 @@ from .words import DoseItem
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-class _Part(Flowable):  # type: ignore[misc]
-    """Shared by the card's flowables: they never split (see `card.py`)."""
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        return []
-
-
-class Stack(_Part):
-    """Flowables one under the other with a fixed gap between them.
+class Stack(Part):
+    """Parts one under the other with a fixed gap between them.
 
     Wraps: each child at the full width; height = children + gaps. Draws: top down.
     """
 
-    def __init__(self, parts: Sequence[Flowable], gap: float = 0.0) -> None:
+    def __init__(self, parts: Sequence[Part], gap: float = 0.0) -> None:
         super().__init__()
         self.parts = list(parts)
         self.gap = gap
@@ -56,14 +61,14 @@ class Stack(_Part):
             y -= self.gap
 
 
-class Box(_Part):
+class Box(Part):
     """A child inside a black border, with padding: the "Stop and call us if" box.
 
     Wraps: the child at the width less border and padding. Draws: the border inside its
     own box (the stroke never reaches past the width it was given), then the child.
     """
 
-    def __init__(self, child: Flowable, line_width: float = 2.5, padding: float = 8.0) -> None:
+    def __init__(self, child: Part, line_width: float = 2.5, padding: float = 8.0) -> None:
         super().__init__()
         self.child = child
         self.line_width = line_width
@@ -86,13 +91,13 @@ class Box(_Part):
         self.child.drawOn(self.canv, inset, inset)
 
 
-class SideBySide(_Part):
+class SideBySide(Part):
     """Two flowables in columns (the stop box and what to avoid), tops aligned.
 
     Wraps: each at its share of the width less the gap; height = the taller one.
     """
 
-    def __init__(self, left: Flowable, right: Flowable, share: float = 0.5, gap: float = 14.0) -> None:
+    def __init__(self, left: Part, right: Part, share: float = 0.5, gap: float = 14.0) -> None:
         super().__init__()
         self.left, self.right, self.share, self.gap = left, right, share, gap
         self.heights = (0.0, 0.0)  # of the two columns, after wrap
@@ -111,7 +116,7 @@ class SideBySide(_Part):
         self.right.drawOn(self.canv, self._left_width + self.gap, self.height - self.heights[1])
 
 
-class DoseStrip(_Part):
+class DoseStrip(Part):
     """The dose in large numerals with words: "Hold **30** seconds · **5** times · twice a day".
 
     Wraps: each dose item stays whole on a line; lines break only between items (an
@@ -159,12 +164,7 @@ class DoseStrip(_Part):
         draw_lines(canv, self.lines, 0, self.height - self.RULE - self.pad)
 
 
-@functools.lru_cache(maxsize=64)
-def _image(path: str) -> ImageReader:
-    return ImageReader(path)
-
-
-class PictureBlock(_Part):
+class PictureBlock(Part):
     """The routine's picture, scaled to fit, centred, with its caption under it.
 
     Wraps: the image keeps its proportions and fits both the width and `max_height`;
@@ -180,21 +180,64 @@ class PictureBlock(_Part):
         self._caption_height = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        scale = min(availWidth / self.picture.width_px, self.max_height / self.picture.height_px)
-        self._image_size = (self.picture.width_px * scale, self.picture.height_px * scale)
         self._caption_height = self.caption.wrap(availWidth, availHeight)[1]
+        most = max(min(self.max_height, availHeight - 4 - self._caption_height), 1.0)  # a tight space: smaller
+        scale = min(availWidth / self.picture.width_px, most / self.picture.height_px)
+        self._image_size = (self.picture.width_px * scale, self.picture.height_px * scale)
         self.width = availWidth
         self.height = self._image_size[1] + 4 + self._caption_height
         return self.width, self.height
 
     def draw(self) -> None:
-        width, height = self._image_size
-        self.canv.drawImage(_image(str(self.picture.file)), (self.width - width) / 2, self.height - height,
-                            width, height, mask="auto")
+        width, height = self._image_size  # a pose or SVG as vectors, a PNG or JPEG as pixels
+        draw_picture(self.canv, self.picture, (self.width - width) / 2, self.height - height, width, height)
         self.caption.drawOn(self.canv, 0, 0)
 
 
-class TickGrid(_Part):
+class StepRows(Part):
+    """The numbered steps, each step's picture (with its caption) in a column to its right.
+
+    Each row is a block and, optionally, a picture with the width of its column. Wraps,
+    top down: a step with a picture starts beside its picture (tops aligned; below the
+    last picture, if that one still fills the column); the steps after it run beside the
+    picture, in the narrower width, until they pass its bottom, then take the full width.
+    Height: the lower of the last step and the last picture. Draws: as wrapped.
+    """
+
+    AFTER_PICTURE = 6.0  # between a picture's caption and whatever is under it
+
+    def __init__(self, rows: Sequence[tuple[Part, Part | None, float]], gap: float = 10.0) -> None:
+        super().__init__()
+        self.rows = list(rows)
+        self.gap = gap
+        self._places: list[tuple[float, float, float]] = []  # top (down from the top), text and picture heights
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._places = []
+        y = 0.0  # the top of the next step, down from the top
+        column, free = 0.0, 0.0  # the picture column's width, and where it is free again
+        for block, picture, width in self.rows:
+            image = 0.0
+            if picture is not None:
+                y = max(y, free)
+                column = width
+                image = picture.wrap(column, availHeight)[1]
+                free = y + image + self.AFTER_PICTURE
+            text_width = availWidth - column - self.gap if y < free else availWidth
+            text = block.wrap(text_width, availHeight)[1]
+            self._places.append((y, text, image))
+            y += text
+        self.width, self.height = availWidth, max(y, free - self.AFTER_PICTURE, 0.0)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        for (block, picture, column), (top, text, image) in zip(self.rows, self._places, strict=True):
+            block.drawOn(self.canv, 0, self.height - top - text)
+            if picture is not None:
+                picture.drawOn(self.canv, self.width - column, self.height - top - image)
+
+
+class TickGrid(Part):
     """A box to tick for each day, one row per week, with a line per week for a note.
 
     Wraps: the heading ("Tick a box each day you do it") with "Notes" at the right on the
@@ -202,12 +245,17 @@ class TickGrid(_Part):
     a row of weekday labels; then `weeks` rows of "Week N", seven square boxes of side
     `box` joined like a calendar, and a note line to the right edge. Draws: each box as
     its own black square (neighbours share an edge), the labels and the note lines.
+    With a `side` part (the routine's picture, when nothing else leaves room for it),
+    the side takes the place of the notes, wrapped in their column and the grid's height.
     """
 
     NOTES_GAP = 12.0
 
-    def __init__(self, weeks: int, box: float, heading: str, styles: Mapping[str, ParagraphStyle]) -> None:
+    def __init__(self, weeks: int, box: float, heading: str, styles: Mapping[str, ParagraphStyle],
+                 side: Part | None = None) -> None:
         super().__init__()
+        self.side = side
+        self._side_height = 0.0
         self.weeks, self.box = weeks, box
         self.heading_style, self.label, self.week = styles["heading"], styles["label"], styles["week"]
         self.heading = TextBlock.plain(heading, self.heading_style)
@@ -222,6 +270,10 @@ class TickGrid(_Part):
         self._heading_height = self.heading.wrap(availWidth, availHeight)[1]
         notes = 0.0 if self.shared else self.week.leading
         self.height = self._heading_height + notes + self.label.leading + self.weeks * self.box
+        if self.side is not None:
+            room = self.height - (0.0 if self.shared else self._heading_height)
+            self._side_height = self.side.wrap(availWidth - self.notes_left, room)[1]
+            self.height = max(self.height, self._side_height + self.height - room)
         return self.width, self.height
 
     def box_left(self, day: int) -> float:
@@ -235,24 +287,29 @@ class TickGrid(_Part):
             self.height - self._heading_height - self.week.fontSize
         canv.setFillColor(INK)
         canv.setFont(self.week.fontName, self.week.fontSize)
-        canv.drawString(self.notes_left, notes_base, "Notes")
+        if self.side is not None:
+            top = self.height - (0.0 if self.shared else self._heading_height)
+            self.side.drawOn(canv, self.notes_left, top - self._side_height)
+        else:
+            draw_string(canv, self.notes_left, notes_base, "Notes")
         row_top = self.weeks * box
         canv.setFont(self.label.fontName, self.label.fontSize)
         for day, name in enumerate(WEEKDAYS):
-            canv.drawCentredString(self.box_left(day) + box / 2, row_top + 3, name)
+            draw_string(canv, self.box_left(day) + box / 2, row_top + 3, name, centred=True)
         canv.setStrokeColor(INK)
         canv.setLineWidth(1.2)
         canv.setFont(self.week.fontName, self.week.fontSize)
         for week in range(1, self.weeks + 1):
             bottom = row_top - box
-            canv.drawString(0, bottom + (box - self.week.fontSize * ASCENT) / 2, f"Week {week}")
+            draw_string(canv, 0, bottom + (box - self.week.fontSize * ASCENT) / 2, f"Week {week}")
             for day in range(7):
-                canv.rect(self.box_left(day), bottom, box, box, stroke=1, fill=0)
-            canv.line(self.notes_left, bottom + 2, self.width, bottom + 2)
+                stroke_rect(canv, self.box_left(day), bottom, box, box)
+            if self.side is None:
+                stroke_line(canv, self.notes_left, bottom + 2, self.width, bottom + 2)
             row_top = bottom
 
 
-class CardFooter(_Part):
+class CardFooter(Part):
     """The patient's name and start-date lines, the clinic, and the routine's version.
 
     Wraps: "Name:" and "Started:" with lines to write on, side by side; a printed name
@@ -307,9 +364,9 @@ class CardFooter(_Part):
 
         def field(x: float, baseline: float, text: str, end: float) -> float:
             canv.setFont(label.fontName, label.fontSize)
-            canv.drawString(x, baseline, text)
+            draw_string(canv, x, baseline, text)
             start = x + self._indent(text)
-            canv.line(start, baseline - 3, end, baseline - 3)
+            stroke_line(canv, start, baseline - 3, end, baseline - 3)
             return start
 
         baseline = self.height - label.fontSize

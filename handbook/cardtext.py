@@ -14,10 +14,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus.flowables import Flowable
 
 ASCENT = 0.75  # of the font size, from Source Sans Pro's metrics
 DESCENT = 0.25
@@ -84,7 +85,13 @@ def missing_glyphs(text: str, font: str) -> str:
 
 def words_of(text: str, font: str, size: float) -> list[Unit]:
     """Plain text as units of one word each: a space between any two of them may break."""
-    return [((Piece(word, font, size),),) for word in text.split()]
+    return list(_words(text, font, size))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _words(text: str, font: str, size: float) -> tuple[Unit, ...]:
+    # A card is fitted by trying layouts, and builds its lists again for each: split once
+    return tuple(((Piece(word, font, size),),) for word in text.split())
 
 
 def _word_width(word: Word) -> float:
@@ -102,6 +109,12 @@ def break_lines(units: Sequence[Unit], width: float, ratio: float) -> list[Line]
     Units go whole onto a line when they fit; a unit wider than a line breaks at its own
     spaces, and a word wider than a line (a long web address) between its characters.
     """
+    simple = _break_words(units, width, ratio)
+    return simple if simple is not None else _break_any(units, width, ratio)
+
+
+def _break_any(units: Sequence[Unit], width: float, ratio: float) -> list[Line]:
+    """`break_lines` for any text: units of several words and fonts, words wider than a line."""
     lines: list[Line] = []
     current: list[Placed] = []
     x = 0.0
@@ -156,6 +169,51 @@ def break_lines(units: Sequence[Unit], width: float, ratio: float) -> list[Line]
     return lines
 
 
+def _break_words(units: Sequence[Unit], width: float, ratio: float) -> list[Line] | None:
+    """`break_lines` for the usual text: every unit one word in one font, none wider than a line.
+
+    The same lines, to the last bit of every width, made with less work: a run of words in
+    one font becomes one piece when its line is done, not each time a word joins it.
+    None when the text is not of that kind (the general case handles it).
+    """
+    limit = width + _EPSILON
+    lines: list[Line] = []
+    runs: list[tuple[float, str, float, list[str]]] = []  # x, font, size, texts of the pieces on the line
+    x = 0.0
+    for unit in units:
+        if len(unit) != 1 or len(unit[0]) != 1:
+            return None
+        piece = unit[0][0]
+        font, size = piece.font, piece.size
+        units_wide = _units(piece.text, font)
+        unit_width = units_wide * size / 1000.0
+        if unit_width > limit:
+            return None
+        space = _units(" ", font)
+        if runs and x + space * size / 1000.0 + unit_width > limit:
+            lines.append(_line_of_runs(runs, x, ratio))
+            runs, x = [], 0.0
+        if not runs:
+            runs.append((x, font, size, [piece.text]))
+            x += units_wide * size / 1000.0
+            continue
+        if not space:
+            return None  # a space of no width is not printed; the general case knows
+        last = runs[-1]
+        if last[1] == font and last[2] == size:
+            last[3].append(" " + piece.text)
+        else:
+            runs.append((x, font, size, [" " + piece.text]))
+        x += (space + units_wide) * size / 1000.0  # the integer sum, as _units(" " + text) makes it
+    if runs:
+        lines.append(_line_of_runs(runs, x, ratio))
+    return lines
+
+
+def _line_of_runs(runs: list[tuple[float, str, float, list[str]]], width: float, ratio: float) -> Line:
+    return _line([Placed(x, Piece("".join(texts), font, size)) for x, font, size, texts in runs], width, ratio)
+
+
 def _line(placed: list[Placed], width: float, ratio: float) -> Line:
     size = max(p.piece.size for p in placed)
     height = size * ratio
@@ -168,9 +226,17 @@ def draw_lines(canv: object, lines: Sequence[Line], x: float, top: float, align:
     """Draw lines from `top` downwards (PDF y grows upwards); centred within `width` if asked.
 
     One text object for all the lines: one BT/ET pair, the font set only when it changes.
+    The operators are the ones reportlab's text object (`beginText`, `setFont`,
+    `setTextOrigin`, `textOut`) writes, put together here without its per-call
+    bookkeeping; text that is plain ASCII (almost all of a card) is escaped once per
+    string, other text goes through the font's own per-document subset (`splitString`).
     """
-    text = canv.beginText()  # type: ignore[attr-defined]
+    doc = canv._doc  # type: ignore[attr-defined]
+    code = ["BT 1 0 0 1 0 0 Tm"]  # what beginText() writes for its origin
     font: tuple[str, float] | None = None
+    face = None
+    size_operators = ""
+    subset = -1
     y = top
     for line in lines:
         shift = (width - line.width) / 2 if align == "center" else 0.0
@@ -178,14 +244,124 @@ def draw_lines(canv: object, lines: Sequence[Line], x: float, top: float, align:
             piece = placed.piece
             if font != (piece.font, piece.size):
                 font = (piece.font, piece.size)
-                text.setFont(piece.font, piece.size)
-            text.setTextOrigin(x + shift + placed.x, y - line.baseline)
-            text.textOut(piece.text)
+                face = pdfmetrics.getFont(piece.font)
+                size_operators = _size_operators(piece.size)
+                subset = -1
+            code.append(f"1 0 0 1 {fp_str(x + shift + placed.x, y - line.baseline)} Tm")
+            shown = []
+            plain = _plain_ascii(piece.text, piece.font)
+            chunks = [(0, plain)] if plain is not None else [
+                (number, escapePDF(chars)) for number, chars in face.splitString(piece.text, doc)]
+            for number, chars in chunks:
+                if number != subset:
+                    shown.append(f"{face.getSubsetInternalName(number, doc)} {size_operators}")
+                    subset = number
+                shown.append(f"({chars}) Tj")
+            code.append(" ".join(shown))
         y -= line.height
-    canv.drawText(text)  # type: ignore[attr-defined]
+    code.append("ET")
+    canv._code.append(" ".join(code))  # type: ignore[attr-defined]
 
 
-class TextBlock(Flowable):  # type: ignore[misc]
+def draw_string(canv: Any, x: float, y: float, text: str, centred: bool = False) -> None:
+    """What `canv.drawString(x, y, text)` writes (or `drawCentredString`, centred on x), in the
+    canvas's current font: one text object with the text on one line."""
+    font, size = canv._fontname, canv._fontsize
+    if centred:
+        x -= 0.5 * _string_width(text, font, size)
+    face = pdfmetrics.getFont(font)
+    doc = canv._doc
+    plain = _plain_ascii(text, font)
+    chunks = [(0, plain)] if plain is not None else [
+        (number, escapePDF(chars)) for number, chars in face.splitString(text, doc)]
+    shown = []
+    subset = -1
+    size_operators = f"{_fp(size)} Tf {_fp(canv._leading)} TL"
+    for number, chars in chunks:
+        if number != subset:
+            shown.append(f"{face.getSubsetInternalName(number, doc)} {size_operators}")
+            subset = number
+        shown.append(f"({chars}) Tj")
+    canv._code.append(f"BT 1 0 0 1 {_fp(x, y)} Tm {' '.join(shown)} T* ET")
+
+
+def stroke_rect(canv: Any, x: float, y: float, width: float, height: float) -> None:
+    """What `canv.rect(x, y, width, height, stroke=1, fill=0)` writes."""
+    canv._code.append(f"n {_fp(x, y, width, height)} re S")
+
+
+def stroke_line(canv: Any, x1: float, y1: float, x2: float, y2: float) -> None:
+    """What `canv.line(x1, y1, x2, y2)` writes."""
+    canv._code.append(f"n {_fp(x1, y1)} m {_fp(x2, y2)} l S")
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _fp(*values: float) -> str:
+    """reportlab's number formatting, kept: a card's grid and labels sit at the same places on every card."""
+    return str(fp_str(*values))
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _string_width(text: str, font: str, size: float) -> float:
+    return float(pdfmetrics.stringWidth(text, font, size))  # reportlab's own sum, as drawCentredString uses
+
+
+@functools.lru_cache(maxsize=64)
+def _size_operators(size: float) -> str:
+    """The size and leading operators reportlab writes after a font's name (leading: 1.2 x size)."""
+    return f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
+
+
+@functools.cache
+def _ascii_glyphs(font: str) -> frozenset[str]:
+    """The ASCII characters a font prints as themselves in subset 0 (reportlab's `asciiReadable`)."""
+    face = pdfmetrics.getFont(font)
+    if not getattr(face, "_asciiReadable", False):
+        return frozenset()
+    return frozenset(chr(code) for code in range(32, 127) if code in face.face.charToGlyph)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _plain_ascii(text: str, font: str) -> str | None:
+    """`text` escaped for a PDF string when every character is printed as itself, else None."""
+    if not text or not text.isascii() or not _ascii_glyphs(font).issuperset(text):
+        return None  # "" too: reportlab writes nothing for it, not even the font
+    return str(escapePDF(text.encode("ascii")))
+
+
+class Part:
+    """What every part of a card is: measured with `wrap`, drawn with `drawOn`, never split.
+
+    The protocol of reportlab's platypus `Flowable` (`wrap` returns width and height,
+    `draw` paints at the origin through `self.canv`, `drawOn` places it), and the same
+    PDF operators, without platypus itself: a card is never laid out by a platypus frame,
+    and importing platypus costs each command about 70 ms.
+    """
+
+    width = 0.0
+    height = 0.0
+    canv: Any  # the canvas, set while `draw` runs
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        raise NotImplementedError
+
+    def draw(self) -> None:
+        raise NotImplementedError
+
+    def split(self, availWidth: float, availHeight: float) -> list[Part]:
+        return []  # a card is one page; what does not fit is the fit's problem (card.py)
+
+    def drawOn(self, canvas: Any, x: float, y: float) -> None:
+        """Draw with the bottom-left corner at (x, y): what `Flowable.drawOn` writes (q, cm, the part, Q)."""
+        canvas.saveState()
+        canvas.translate(x, y)
+        self.canv = canvas
+        self.draw()
+        del self.canv
+        canvas.restoreState()
+
+
+class TextBlock(Part):
     """Left-aligned (or centred) text in one style, with an optional hanging label.
 
     Wraps: greedy line breaking on spaces (`break_lines`) at the width it is given, less
@@ -220,13 +396,10 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self.height = sum(line.height for line in self.lines) + self.style.spaceAfter
         return self.width, self.height
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        return []
-
     def draw(self) -> None:
         top = self.height - self.style.spaceAfter
         if self.label is not None and self.lines:
             first = self.lines[0]
             self.canv.setFont(self.label.font, self.label.size)
-            self.canv.drawString(0, top - first.baseline, self.label.text)
+            draw_string(self.canv, 0, top - first.baseline, self.label.text)
         draw_lines(self.canv, self.lines, self.indent, top, self.align, self.width - self.indent)

@@ -164,6 +164,30 @@ def schema(kind: str) -> None:
     click.echo(schema_text(kind), nl=False)
 
 
+@cli.command()
+@content_option
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
+              help="Folder to write figures.pdf into.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size.")
+def figures(content_dir: Path, out_dir: Path, paper: str) -> None:
+    """Write OUT/figures.pdf: every pose a routine can show, with its name.
+
+    The built-in poses and your own (figures/*.yaml in the content folder). Put a
+    pose's name after 'figure:' in a step or a routine to print it as a picture.
+
+    \b
+    Example:
+      handbook figures && open output/figures.pdf
+    """
+    from .contactsheet import write_contact_sheet
+    from .errors import display_path
+
+    path, sheet = write_contact_sheet(content_dir, out_dir, paper)
+    own = "" if content_dir.is_dir() else f"; no content folder {display_path(content_dir)}, so built-in poses only"
+    click.echo(f"wrote {display_path(path)} ({sheet.poses} poses, {sheet.pages} page{'s' if sheet.pages != 1 else ''}"
+               f"{own})")
+
+
 # --- build commands (handbook build) ---
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import labels
+from .poses import FigureSpec
 from .schema import (
     AmountSpec,
     Boolean,
@@ -55,7 +56,8 @@ REVIEW = Record(
 
 PICTURE = Record(
     [
-        Field("file", ImageFile(), "PNG or JPEG file, relative to the content folder, e.g. images/lunge.png", True),
+        Field("file", ImageFile(), "PNG, JPEG or SVG file, relative to the content folder, e.g. images/lunge.png",
+              True),
         Field("caption", Text(max_len=200, what="a caption"), "caption printed under the picture", True),
         Field(
             "alt",
@@ -64,6 +66,9 @@ PICTURE = Record(
         ),
     ]
 )
+
+FIGURE = FigureSpec()
+FIGURE_HELP = "a pose drawn as line art, e.g. lying-back-pillow-knees ('handbook figures' shows them all)"
 
 SOURCE = Record(
     [
@@ -99,7 +104,9 @@ STEP = TextOrRecord(
             Field("hold_seconds", AmountSpec(1, 3600, "seconds"), "seconds to hold at this step"),
             Field("breaths", AmountSpec(1, 50, "breaths"), "slow breaths to take at this step"),
             Field("picture", PICTURE, "a picture for this step"),
-        ]
+            Field("figure", FIGURE, FIGURE_HELP + "; instead of a picture"),
+        ],
+        exclusive=("picture", "figure"),
     ),
 )
 
@@ -122,6 +129,7 @@ ROUTINE = Record(
         Field("caution", PARAGRAPH, "a plain note, e.g. where the sources disagree"),
         Field("link", Url(), "a video or information page, printed as text and a QR code"),
         Field("picture", PICTURE, "a picture of the whole routine"),
+        Field("figure", FIGURE, FIGURE_HELP + "; for the whole routine, instead of a picture"),
         Field("sources", ListOf(SOURCE, min_items=1, max_items=20), "where the advice comes from", True),
         Field(
             "related_faq",
@@ -133,6 +141,7 @@ ROUTINE = Record(
         Field("reviewed", REVIEW, "who reviewed this routine and when (default: the book's review)"),
     ],
     title="handbook routine",
+    exclusive=("picture", "figure"),
 )
 
 QUESTION = Record(

@@ -10,55 +10,19 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import Any
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from .pagenumbers import PageNumbers
 from .styles import INK, RULE
+from .text import Run, Text
 
 NUMBER_GAP = 10.0  # between an entry's text and its page-number column
 LEADER_STOP = 36.0  # the narrowest number column: four bold digits at 15 pt, so leaders line up
-
-
-class Para(Paragraph):
-    """reportlab's Paragraph, remembering its last line breaking.
-
-    Wraps, draws and splits like a Paragraph. The layout often asks the same paragraph
-    for the same width several times (a heading kept with the next paragraph is wrapped
-    as a group and then again on its own; boxes measure before they draw), and breaking
-    lines is the costliest step of the whole build, so the result for a width is kept
-    until a split discards it.
-    """
-
-    _wrapped_at: float | None = None
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if availWidth == self._wrapped_at and hasattr(self, "blPara"):
-            return self.width, self.height
-        self._wrapped_at = availWidth
-        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
-
-
-_PROTOTYPES: dict[int, tuple[ParagraphStyle, Any]] = {}
-
-
-def plain(text: str, style: ParagraphStyle, bulletText: str | None = None) -> Para:
-    """A paragraph of plain text, taken as written: no markup, so nothing to escape.
-
-    Built from a text fragment of the style instead of running reportlab's markup parser,
-    which is a fifth of the time of a long handbook.
-    """
-    entry = _PROTOTYPES.get(id(style))
-    if entry is None or entry[0] is not style:
-        entry = (style, Paragraph("x", style).frags[0])
-        _PROTOTYPES[id(style)] = entry
-    words = " ".join(text.split())
-    return Para(words, style, bulletText, frags=[entry[1].clone(text=words)])
 
 
 class Anchor(Flowable):
@@ -103,11 +67,11 @@ class PageRef(Flowable):
     an entry is a title.
     """
 
-    def __init__(self, markup: str, style: object, key: str, numbers: PageNumbers, indent: float = 0,
-                 prefix: str = "", leaders: bool = False) -> None:
+    def __init__(self, text: str | Sequence[Run], style: ParagraphStyle, key: str, numbers: PageNumbers,
+                 indent: float = 0, prefix: str = "", leaders: bool = False) -> None:
         super().__init__()
-        self.para = Para(markup, style)
-        self.style = self.para.style
+        self.para = Text(text, style)
+        self.style = style
         self.key = key
         self.numbers = numbers
         self.indent = indent
@@ -120,8 +84,7 @@ class PageRef(Flowable):
         self.keepWithNext = getattr(self.style, "keepWithNext", 0)
 
     def _last_line_room(self) -> float:
-        last = self.para.blPara.lines[-1]
-        return float(last.extraSpace if hasattr(last, "extraSpace") else last[0])
+        return self.para.last_line_room()
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
@@ -138,7 +101,7 @@ class PageRef(Flowable):
         canv = self.canv
         text_y = self.height - self.text_height
         self.para.drawOn(canv, self.indent, text_y)
-        lines = len(self.para.blPara.lines)
+        lines = self.para.line_count()
         baseline = self.height - self.style.fontSize - (lines - 1 + self.own_line) * self.style.leading
         canv.saveState()
         if self.leaders:  # round dots: a dashed line of zero-length dashes with round caps
@@ -176,8 +139,8 @@ class Box(Flowable):
     PAD = 12.0
     BORDER = 2.0
 
-    def __init__(self, title: Paragraph, items: Sequence[Flowable], max_height: float,
-                 continued: Paragraph | None = None) -> None:
+    def __init__(self, title: Flowable, items: Sequence[Flowable], max_height: float,
+                 continued: Flowable | None = None) -> None:
         super().__init__()
         self.title = title
         self.items = list(items)
@@ -253,7 +216,7 @@ class QrBlock(Flowable):
 
     GAP = 12.0
 
-    def __init__(self, url: str, beside: Sequence[Paragraph]) -> None:
+    def __init__(self, url: str, beside: Sequence[Flowable]) -> None:
         super().__init__()
         self.url = url
         self.beside = list(beside)

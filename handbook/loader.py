@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import fields
+from . import fields, poses
 from .errors import ContentError, Problem
 from .model import (
     Book,
@@ -74,9 +74,11 @@ def load(root: Path) -> Loaded:
     else:
         problems.append(Problem(book_path, 0, 0, "", "missing; every content folder needs a book.yaml"))
 
+    library = poses.load_library(root)  # built-in poses and the clinic's own, for `figure:`
+    problems.extend(library.problems)
     routines: dict[str, Routine] = {}
     for slug, path in routine_files.items():
-        routine = _load_one(path, root, fields.ROUTINE, _make_routine, problems)
+        routine = _load_one(path, root, fields.ROUTINE, _make_routine, problems, {"poses": library})
         if routine is not None:
             routines[slug] = routine
     topics: dict[str, FaqTopic] = {}
@@ -131,12 +133,13 @@ def _content_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
     return found
 
 
-def _load_one(path: Path, root: Path, spec: Any, make: Any, problems: list[Problem]) -> Any:
+def _load_one(path: Path, root: Path, spec: Any, make: Any, problems: list[Problem],
+              context: dict[str, Any] | None = None) -> Any:
     doc = read_yaml(path)
     problems.extend(doc.problems)
     if doc.root is None or doc.problems:
         return None
-    ck = Checker(path, root)
+    ck = Checker(path, root, context=context or {})
     ck.place("", doc.root)
     values = spec.check(doc.root, "", ck)
     problems.extend(ck.problems)
@@ -160,7 +163,7 @@ def _make_routine(path: Path, v: dict[str, Any], ck: Checker) -> Routine:
             text=s["text"],
             hold_seconds=s.get("hold_seconds"),
             breaths=s.get("breaths"),
-            picture=picture_from(s["picture"]) if s.get("picture") else None,
+            picture=picture_from(s["picture"]) if s.get("picture") else s.get("figure"),
         )
         for s in v["steps"]
     )
@@ -181,7 +184,7 @@ def _make_routine(path: Path, v: dict[str, Any], ck: Checker) -> Routine:
         version=v["version"],
         caution=v.get("caution"),
         link=v.get("link"),
-        picture=picture_from(v["picture"]) if v.get("picture") else None,
+        picture=picture_from(v["picture"]) if v.get("picture") else v.get("figure"),
         related_faq=v.get("related_faq", ()),
         reviewed=_review(v.get("reviewed")),
         file=path,

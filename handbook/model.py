@@ -75,16 +75,53 @@ class Dose:
     note: str | None = None
 
 
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Prop:
+    """A thing drawn with a pose (pillow, foam roller, ball, wall, chair...), in pose units (cm)."""
+
+    kind: str
+    at: Point  # the middle of its bottom edge, before `angle` turns it about this point
+    width: float
+    height: float
+    angle: float = 0.0  # degrees, counter-clockwise
+    layer: str = "back"  # "back" (behind the body), "middle" (between far and near limbs) or "front"
+
+
+@dataclass(frozen=True)
+class Pose:
+    """A body position drawn as line art: key points in centimetres, y up, the floor at y = 0.
+
+    Built in (handbook/figures/) or the clinic's own (figures/ in the content folder);
+    `handbook.poses` reads them and docs/figures.md describes the format.
+    """
+
+    name: str
+    title: str
+    head: Point  # centre of the head
+    torso: tuple[Point, ...]  # base of the neck to the hips
+    limbs: tuple[tuple[str, tuple[Point, ...]], ...]  # ("far-arm", points), drawn in this order
+    face: float | None = None  # the way the face looks, degrees (0 right, 90 up); None: not shown
+    props: tuple[Prop, ...] = ()
+    arrows: tuple[tuple[Point, ...], ...] = ()  # each a line of points, the arrowhead at the last
+    floor: bool = True
+    builtin: bool = True
+    file: Path = Path()
+
+
 @dataclass(frozen=True)
 class Picture:
-    """An image file inside the content folder, with the caption printed under it."""
+    """A picture with the caption printed under it: an image file, or a pose drawn as line art."""
 
-    file: Path  # absolute, already checked to exist inside the content folder
+    file: Path  # absolute, already checked to exist inside the content folder (a pose: its file)
     caption: str
     alt: str  # read aloud by screen readers; defaults to the caption
-    width_px: int
+    width_px: int  # pixels; for "svg" and "pose" the natural size in points, for the proportions
     height_px: int
-    kind: str  # "png" or "jpeg"
+    kind: str  # "png", "jpeg", "svg" or "pose"
+    pose: Pose | None = None  # for kind "pose"
 
 
 @dataclass(frozen=True)

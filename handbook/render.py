@@ -25,7 +25,8 @@ from reportlab import rl_config
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
+from reportlab.platypus.flowables import _listWrapOn
 
 from .errors import HandbookError
 from .pagenumbers import PageNumbers, folio_form
@@ -102,6 +103,26 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return text[:low].rstrip() + ELLIPSIS
 
 
+class KeepWithNext(KeepTogether):
+    """reportlab's KeepTogether (a heading and what follows it), measured without copying the frame.
+
+    reportlab groups a `keepWithNext` flowable and the next one in the document's
+    `keepTogetherClass`. KeepTogether measures its content with `_listWrapOn`, which
+    deep-copies the current frame every time, so that content a flowable generates while
+    being measured can be thrown away; that copy was a tenth of a long handbook's build.
+    No flowable of ours generates content, so we measure without a document: the same
+    sums, the same decisions (`split` is KeepTogether's own).
+    """
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        dims: list[tuple[float, float]] = []
+        width, height = _listWrapOn(self._content, aW, None, dims=dims)
+        self._H = height
+        self._H0 = dims[0][1] if dims else 0
+        self._wrapInfo = aW, aH
+        return width, 0xFFFFFF  # force a split, as KeepTogether does
+
+
 class HandbookDoc(BaseDocTemplate):
     """The handbook's document template: a cover page, then pages with header and footer."""
 
@@ -118,6 +139,7 @@ class HandbookDoc(BaseDocTemplate):
             # reportlab starts every page in Helvetica unless told otherwise; a font
             # named on a page is listed in its resources, and Helvetica is not embedded.
             initialFontName=FONT, initialFontSize=FURNITURE_SIZE,
+            keepTogetherClass=KeepWithNext,
         )
         self.geometry = geometry
         self.info = info

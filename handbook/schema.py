@@ -42,6 +42,7 @@ class Checker:
     root: Path  # the content folder, for picture paths
     problems: list[Problem] = field(default_factory=list)
     places: dict[str, Where] = field(default_factory=dict)
+    context: dict[str, Any] = field(default_factory=dict)  # what specs may look names up in ("poses")
 
     def error(self, line: int, col: int, name: str, message: str) -> Any:
         self.problems.append(Problem(self.path, line, col, name, message))
@@ -196,11 +197,17 @@ class AmountSpec(Spec):
 
 
 _BIDI_CONTROLS = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
+# Unicode's control characters (category Cc: U+0000-U+001F and U+007F-U+009F, a fixed set)
+# but the newline, and the bidi controls: one search in C instead of a loop over every character
+_MAYBE_FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def forbidden_character(text: str) -> str | None:
     """Why the text cannot be printed as it is: a control character or a bidi override."""
-    for char in text:
+    found = _MAYBE_FORBIDDEN.search(text)
+    if found is None:
+        return None
+    for char in text[found.start():]:
         code = ord(char)
         if code in _BIDI_CONTROLS:
             return f"U+{code:04X} ({unicodedata.name(char)}) can reverse how text reads; remove it"
@@ -299,7 +306,7 @@ class Slug(Spec):
 
 
 class ImageFile(Spec):
-    """A PNG or JPEG file inside the content folder, written relative to it."""
+    """A PNG, JPEG or SVG file inside the content folder, written relative to it."""
 
     def check(self, node: Node, name: str, ck: Checker) -> Any:
         if node.kind != "scalar" or not isinstance(node.value, str) or not node.value.strip():
@@ -322,7 +329,7 @@ class ImageFile(Spec):
         return (target, info)
 
     def json(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": "(?i)\\.(png|jpe?g)$"}
+        return {"type": "string", "pattern": "(?i)\\.(png|jpe?g|svg)$"}
 
 
 @dataclass
@@ -389,6 +396,7 @@ class Record(Spec):
     fields: Sequence[Field]
     one_of: tuple[str, ...] = ()  # at least one of these must be present
     title: str = ""
+    exclusive: tuple[str, ...] = ()  # at most one of these may be present
 
     def check(self, node: Node, name: str, ck: Checker) -> Any:
         if node.kind != "map":
@@ -429,6 +437,14 @@ class Record(Spec):
         if self.one_of and ok and not any(result.get(n) is not None for n in self.one_of):
             ck.error(node.line, node.col, name or "(file)", f"needs at least one of: {', '.join(self.one_of)}")
             ok = False
+        given = [key for key, entry in node.value.items()  # in the order written, left empty or not
+                 if key in self.exclusive and not (entry.value.kind == "scalar" and entry.value.value is None
+                                                   and not entry.value.quoted)]
+        if len(given) > 1:
+            second = node.value[given[1]]
+            ck.error(second.key_line, second.key_col, prefix + given[1],
+                     f"give {' or '.join(n for n in self.exclusive if n in given)}, not both; keep one")
+            ok = False
         if name:
             ck.place(name, node)
         return result if ok else INVALID
@@ -448,6 +464,9 @@ class Record(Spec):
             schema["required"] = required
         if self.one_of:
             schema["anyOf"] = [{"required": [n]} for n in self.one_of]
+        if self.exclusive:
+            pairs = [[a, b] for i, a in enumerate(self.exclusive) for b in self.exclusive[i + 1 :]]
+            schema["not"] = {"anyOf": [{"required": pair} for pair in pairs]}
         if self.title:
             schema["title"] = self.title
         return schema

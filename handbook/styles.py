@@ -16,7 +16,8 @@ from reportlab.lib.pagesizes import A4, A5, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+
+from .fontcache import CachedTTFont
 
 # --- fonts -------------------------------------------------------------------------
 
@@ -43,12 +44,16 @@ def font_folder() -> Path:
 
 @functools.cache
 def register_fonts() -> None:
-    """Register the embedded family with reportlab once per process."""
+    """Register the embedded family with reportlab once per process.
+
+    The fonts keep the subsets they embed (`fontcache`), so a batch of PDFs does not
+    build the same subset again for each one; the PDFs are the same either way.
+    """
     from reportlab.lib.fonts import addMapping
 
     folder = font_folder()
     for name, filename in _FONT_FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
+        pdfmetrics.registerFont(CachedTTFont(name, str(folder / filename)))
     addMapping(FONT, 0, 0, FONT)
     addMapping(FONT, 1, 0, FONT_BOLD)
     addMapping(FONT, 0, 1, FONT_ITALIC)
@@ -141,6 +146,7 @@ def handbook_styles() -> dict[str, ParagraphStyle]:
         # smaller type gets a narrower measure (rightIndent), so lines stay near 70 characters
         role("caption", body, fontName=FONT_ITALIC, fontSize=12, leading=16, rightIndent=50, spaceBefore=3,
              spaceAfter=10),
+        role("caption-beside", body, fontSize=12, leading=16, spaceBefore=3, spaceAfter=0),  # under a step's picture
         role("link", body, fontSize=12, leading=16, rightIndent=50, spaceAfter=6),
         role("source", body, fontSize=12, leading=16, leftIndent=14, rightIndent=40, bulletIndent=2,
              bulletFontSize=12, spaceAfter=6),

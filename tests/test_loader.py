@@ -158,7 +158,7 @@ def test_minimal_content_loads_into_the_model(minimal: Path) -> None:
         (
             "version: 1",
             "version: 1\npicture: {file: book.yaml, caption: A knee}",
-            "content/knee-hold.yaml:21:17: picture.file: 'book.yaml': not a PNG or JPEG image",
+            "content/knee-hold.yaml:21:17: picture.file: 'book.yaml': not a PNG, JPEG or SVG image",
         ),
         (
             "  - Lie on your back.\n",

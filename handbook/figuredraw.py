@@ -1,0 +1,188 @@
+"""Drawing any picture into a box: a pose as vector line art, an SVG as vectors, a PNG or JPEG.
+
+`draw_picture` fits a picture into a box (keeping its proportions, centred, never
+outside the box) and draws it on a canvas; `PictureFlowable` does the same as a
+flowable of a given size; `picture_size` says how big it comes out, for layout.
+
+Poses are drawn from the marks of `lineart`, with an outline that prints at a steady
+weight (OUTLINE_PT) whatever the size. SVG files are read with svglib into reportlab
+vector shapes; any text in them is set in the embedded typeface, never a standard font.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Circle, Drawing, Group, Polygon, PolyLine, String
+from reportlab.lib import colors
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable
+
+from . import lineart, styles
+from .errors import HandbookError, display_path
+from .model import Picture, Pose
+
+OUTLINE_PT = (1.0, 2.4)  # the outline of a pose, in points: never thinner, never heavier
+MARGIN_PT = 0.5  # kept clear inside the box on every side
+
+
+def picture_size(picture: Picture, max_width: float, max_height: float) -> tuple[float, float]:
+    """The size a picture is drawn at in a box: as large as fits, proportions kept.
+
+    Vector pictures (poses, SVG) grow to fill the box; a PNG or JPEG never goes past
+    one pixel per point, so it stays sharp.
+    """
+    width, height = float(picture.width_px), float(picture.height_px)
+    scale = min(max_width / width, max_height / height)
+    if picture.kind in ("png", "jpeg"):
+        scale = min(scale, 1.0)
+    return width * scale, height * scale
+
+
+def draw_picture(canv: Any, picture: Picture, x: float, y: float, width: float, height: float) -> None:
+    """Draw `picture` as large as fits in the box at (x, y), centred; nothing leaves the box.
+
+    The box decides the size (a PNG or JPEG fills it too: `picture_size` is where its
+    pixels cap the size, when a layout asks).
+    """
+    scale = min(width / picture.width_px, height / picture.height_px)
+    w, h = picture.width_px * scale, picture.height_px * scale
+    left, bottom = x + (width - w) / 2, y + (height - h) / 2
+    if picture.kind == "pose":
+        assert picture.pose is not None
+        renderPDF.draw(pose_drawing(picture.pose, w, h), canv, left, bottom)
+    elif picture.kind == "svg":
+        renderPDF.draw(svg_drawing(picture.file, w, h), canv, left, bottom)
+    else:
+        canv.drawImage(_image(str(picture.file)), left, bottom, w, h, mask="auto")
+
+
+class PictureFlowable(Flowable):
+    """A picture as a flowable: as large as fits `max_width` x `max_height`.
+
+    Wraps to the picture's size in that box (narrower if the frame is); never splits;
+    draws the picture at its left edge (or centred, with `centre`).
+    """
+
+    def __init__(self, picture: Picture, max_width: float, max_height: float, centre: bool = False) -> None:
+        super().__init__()
+        self.picture = picture
+        self.max_width, self.max_height = max_width, max_height
+        self.centre = centre
+        self._avail = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._avail = availWidth
+        self.width, self.height = picture_size(self.picture, min(self.max_width, availWidth), self.max_height)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        x = (self._avail - self.width) / 2 if self.centre else 0.0
+        draw_picture(self.canv, self.picture, x, 0, self.width, self.height)
+
+
+# --- poses ---------------------------------------------------------------------------
+
+
+def fit_pose(pose: Pose, width: float, height: float, arrows: bool = True) -> tuple[float, float, list[lineart.Mark]]:
+    """The scale (points per cm), the outline (cm) and the marks of a pose fitted to a box."""
+    inner_w, inner_h = width - 2 * MARGIN_PT, height - 2 * MARGIN_PT
+    scale = 1.0
+    outline = lineart.OUTLINE
+    for _ in range(30):  # the outline depends on the scale and the extent on the outline
+        outline = min(max(lineart.OUTLINE * scale, OUTLINE_PT[0]), OUTLINE_PT[1]) / scale
+        x0, y0, x1, y1 = lineart.extent(lineart.marks(pose, outline, arrows))
+        fitted = min(inner_w / (x1 - x0), inner_h / (y1 - y0))
+        if abs(fitted - scale) < 1e-9:
+            break
+        scale = fitted
+    marks = lineart.marks(pose, outline, arrows)
+    x0, y0, x1, y1 = lineart.extent(marks)
+    scale = min(scale, inner_w / (x1 - x0), inner_h / (y1 - y0))
+    return scale, outline, marks
+
+
+def pose_drawing(pose: Pose, width: float, height: float, arrows: bool = True) -> Drawing:
+    """The pose as a reportlab Drawing of exactly `width` x `height`, the figure centred in it."""
+    scale, _, marks = fit_pose(pose, width, height, arrows)
+    x0, y0, x1, y1 = lineart.extent(marks)
+    group = Group()
+    for mark in marks:
+        group.add(_shape(mark))
+    dx = (width / scale - (x1 - x0)) / 2 - x0
+    dy = (height / scale - (y1 - y0)) / 2 - y0
+    group.transform = (scale, 0, 0, scale, dx * scale, dy * scale)
+    return _drawing(width, height, group)
+
+
+def _drawing(width: float, height: float, group: Group) -> Drawing:
+    """A Drawing whose default font is the embedded one: reportlab's default is an unembedded Helvetica."""
+    styles.register_fonts()
+    drawing = Drawing(width, height, initialFontName=styles.FONT, initialFontSize=12)
+    drawing.add(group)
+    return drawing
+
+
+def _shape(mark: lineart.Mark) -> Any:
+    fill = colors.Color(mark.grey, mark.grey, mark.grey)
+    edge = colors.Color(mark.edge_grey, mark.edge_grey, mark.edge_grey)
+    if mark.kind == "line":
+        flat = [v for point in mark.points for v in point]
+        return PolyLine(flat, strokeColor=fill, strokeWidth=mark.width, strokeLineCap=1, strokeLineJoin=1,
+                        fillColor=None)
+    stroke = dict(strokeColor=edge, strokeWidth=mark.edge, strokeLineJoin=1) if mark.edge else dict(strokeColor=None)
+    if mark.kind == "disc":
+        (cx, cy), = mark.points
+        return Circle(cx, cy, mark.width, fillColor=fill, **stroke)
+    return Polygon([v for point in mark.points for v in point], fillColor=fill, **stroke)
+
+
+# --- SVG and raster files ----------------------------------------------------------------
+
+
+class PictureError(HandbookError):
+    """A picture that passed the checks could still not be read when drawing it."""
+
+
+def svg_drawing(path: Path, width: float, height: float) -> Drawing:
+    """The SVG file as vectors, scaled to `width` x `height`."""
+    source = _svg(str(path), path.stat().st_mtime_ns)
+    scale_x, scale_y = width / source.width, height / source.height
+    group = Group(*source.contents)
+    group.transform = (scale_x, 0, 0, scale_y, 0, 0)
+    return _drawing(width, height, group)
+
+
+@functools.lru_cache(maxsize=32)
+def _svg(path: str, _mtime: int) -> Drawing:
+    from svglib.svglib import svg2rlg
+
+    logging.getLogger("svglib.svglib").setLevel(logging.CRITICAL)  # unsupported bits are skipped quietly
+    styles.register_fonts()
+    # external <image>/<use> references are refused outside the picture's own folder
+    drawing = svg2rlg(path, external_reference_root=str(Path(path).parent))
+    if drawing is None or not drawing.width or not drawing.height:
+        raise PictureError(f"{display_path(Path(path))}: cannot read the SVG drawing")
+    _embedded_fonts(drawing)
+    return drawing
+
+
+def _embedded_fonts(node: Any) -> None:
+    """Set every text of an SVG in our embedded typeface: no standard, unembedded font."""
+    if isinstance(node, String):
+        bold = "bold" in str(node.fontName).lower()
+        node.fontName = styles.FONT_BOLD if bold else styles.FONT
+    for child in getattr(node, "contents", ()):
+        _embedded_fonts(child)
+
+
+@functools.lru_cache(maxsize=64)
+def _image(path: str) -> ImageReader:
+    return ImageReader(path)

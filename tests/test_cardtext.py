@@ -1,0 +1,70 @@
+"""Card text: the quick paths give exactly what the general ones give (lines, PDF operators)."""
+
+from __future__ import annotations
+
+import random
+
+from reportlab.pdfgen.canvas import Canvas
+
+from handbook import styles
+from handbook.cardtext import Line, Piece, Unit, _break_any, _break_words, break_lines, draw_lines, words_of
+
+WORDS = ("slowly", "gently", "breathe", "relax", "hold", "knee", "hip", "back", "foot", "pillow", "Zoë", "O'Neil",
+         "–", "“so”", "30", "×", "https://example.org/a-very-long-address-that-is-wider-than-any-column-of-a-card")
+
+
+def _random_units(rng: random.Random) -> list[Unit]:
+    fonts = (styles.FONT, styles.FONT_BOLD)
+    size = rng.choice((12.0, 12.5, 14.0, 16.0, 28.0))
+    mixed = rng.random() < 0.5
+    return [((Piece(rng.choice(WORDS), rng.choice(fonts) if mixed else fonts[0],
+                    18.0 if rng.random() < 0.1 else size),),) for _ in range(rng.randint(0, 30))]
+
+
+def _plain(lines: list[Line]) -> list[tuple[object, ...]]:
+    return [(line.height, line.baseline, line.width, [(p.x, p.piece) for p in line.pieces]) for line in lines]
+
+
+def test_the_quick_line_breaker_matches_the_general_one_to_the_last_bit() -> None:
+    styles.register_fonts()
+    rng = random.Random(7)
+    quick = 0
+    for _ in range(800):
+        units = _random_units(rng)
+        width, ratio = rng.uniform(20, 500), rng.choice((1.1, 1.25, 1.3))
+        lines = _break_words(units, width, ratio)
+        if lines is not None:
+            quick += 1
+            assert _plain(lines) == _plain(_break_any(units, width, ratio)), (units, width)
+        assert _plain(break_lines(units, width, ratio)) == _plain(_break_any(units, width, ratio))
+    assert quick > 300  # the quick path is the usual one
+
+
+def _reportlab_text(canv: Canvas, lines: list[Line], x: float, top: float) -> None:
+    """What draw_lines did with reportlab's text object, before it wrote the operators itself."""
+    text = canv.beginText()
+    font = None
+    y = top
+    for line in lines:
+        for placed in line.pieces:
+            piece = placed.piece
+            if font != (piece.font, piece.size):
+                font = (piece.font, piece.size)
+                text.setFont(piece.font, piece.size)
+            text.setTextOrigin(x + placed.x, y - line.baseline)
+            text.textOut(piece.text)
+        y -= line.height
+    canv.drawText(text)
+
+
+def test_draw_lines_writes_the_operators_of_reportlabs_text_object() -> None:
+    styles.register_fonts()
+    texts = ["Hold for 30 seconds (or less) \\ then rest.", "Zoë Łukasz O'Neil – “only” × 2…", "Tips", ""]
+    for text in texts:
+        units = words_of(text, styles.FONT, 14) + words_of("Breathe out.", styles.FONT_BOLD, 14)
+        lines = break_lines(units, 120.0, 1.25)
+        ours, theirs = Canvas(None), Canvas(None)
+        draw_lines(ours, lines, 10.5, 700.25)
+        _reportlab_text(theirs, lines, 10.5, 700.25)
+        assert ours._code == theirs._code, text
+        assert ours._doc.fontMapping == theirs._doc.fontMapping

@@ -1,0 +1,128 @@
+"""Pictures in the printed handbook and cards: beside their steps, inside the margins, reproducible,
+and on a full card first smaller, then one for the routine, then refused."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image
+
+from handbook.book import render_handbook
+from handbook.card import CardDoesNotFit, fit_card, render_card, request_for
+from handbook.model import Content, Routine
+from handbook.poses import builtin_poses, figure_picture
+from handbook.styles import MIN_MARGIN
+
+from . import pdfcheck
+
+PAPERS = ("a4", "letter", "a5")
+
+
+@functools.cache
+def _card(content: Content, slug: str, paper: str) -> bytes:
+    return render_card(request_for(content, content.routine(slug), paper))
+
+
+def ink_outside_margins(pdf: bytes, margin: float = MIN_MARGIN) -> list[int]:
+    """Pages with anything printed (text, lines, pictures) in the border a printer may cut."""
+    pages = []
+    document = pdfium.PdfDocument(pdf)
+    for number, page in enumerate(document, start=1):
+        image = page.render(scale=1).to_pil().convert("L")
+        width, height = image.size
+        inside = (int(margin) + 1, int(margin) + 1, width - int(margin) - 1, height - int(margin) - 1)
+        image.paste(255, inside)
+        if Image.eval(image, lambda v: 255 if v < 200 else 0).getbbox() is not None:
+            pages.append(number)
+    return pages
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_every_bundled_card_has_a_picture_inside_the_margins_on_one_page(sample_content: Content,
+                                                                         paper: str) -> None:
+    for routine in sample_content.routines:
+        pdf = _card(sample_content, routine.slug, paper)
+        assert pdfcheck.page_count(pdf) == 1
+        assert ink_outside_margins(pdf) == [], routine.slug
+        assert pdfcheck.standard_fonts(pdf) == []
+        captions = [s.picture.caption for s in routine.steps if s.picture]
+        assert _line_of(pdfcheck.chars(pdf), captions[0].split()[:3])  # the first picture, at least
+    if paper == "a4":  # byte for byte, pictures and all
+        assert render_card(request_for(sample_content, routine, paper)) == pdf
+
+
+def test_on_a4_every_step_picture_is_beside_its_step(sample_content: Content) -> None:
+    routine = sample_content.routine("psoas-rest-positions")
+    fit = fit_card(request_for(sample_content, routine, "a4"))
+    assert fit.ok and fit.choice.all_pictures and fit.choice.size == 14
+    pdf = _card(sample_content, routine.slug, "a4")
+    chars = pdfcheck.chars(pdf)
+    for step in (s for s in routine.steps if s.picture):
+        assert step.picture is not None
+        step_top = _line_of(chars, step.text.split()[0:3])
+        caption = _line_of(chars, step.picture.caption.split()[0:3])
+        step_right = max(c.x1 for c in chars if abs(c.top - step_top[0]) < 1)
+        assert caption[1] > step_right - 1  # the caption starts right of the step's first line
+        assert 0 < caption[0] - step_top[0] < 110  # under the picture that starts beside the step
+
+
+def _line_of(chars: list[pdfcheck.Char], words: list[str]) -> tuple[float, float]:
+    """(top, x0) of the first line that starts with `words`."""
+    rows: dict[float, list[pdfcheck.Char]] = {}
+    for c in chars:
+        rows.setdefault(round(c.top, 1), []).append(c)
+    for top, row in sorted(rows.items()):
+        row.sort(key=lambda c: c.x0)
+        for start in range(len(row)):
+            if "".join(c.text for c in row[start:]).replace(" ", "").startswith("".join(words)):
+                return top, row[start].x0
+    raise AssertionError(f"{' '.join(words)!r} is not on the page")
+
+
+def _with_pictures(routine: Routine, count: int, extra: int = 0) -> Routine:
+    """The routine with `count` steps, each with a pose, and `extra` more words on each step."""
+    poses = sorted(builtin_poses())
+    step = routine.steps[1]
+    words = " Keep it slow and easy." * extra
+    steps = tuple(replace(step, text=step.text + words, picture=figure_picture(builtin_poses()[poses[i % len(poses)]]))
+                  for i in range(count))
+    return replace(routine, steps=steps)
+
+
+def test_a_full_card_shrinks_its_pictures_then_keeps_one_then_refuses(sample_content: Content) -> None:
+    routine = sample_content.routine("psoas-foam-roller")
+    two, three, four = (fit_card(request_for(sample_content, _with_pictures(routine, n), "a4")) for n in (2, 3, 4))
+    assert two.ok and two.choice.all_pictures and two.choice.size == 14
+    assert three.ok and three.choice.all_pictures and three.choice.picture is not None
+    assert two.choice.picture is not None and three.choice.picture < two.choice.picture  # smaller first,
+    assert four.ok and not four.choice.all_pictures  # then one picture for the routine
+    pdf = render_card(request_for(sample_content, _with_pictures(routine, 4), "a4"))
+    assert ink_outside_margins(pdf) == []
+    with pytest.raises(CardDoesNotFit) as refused:
+        render_card(request_for(sample_content, _with_pictures(routine, 20), "a4"))
+    assert "does not fit on one A4 page, even with 12 pt text and no tips" in str(refused.value)
+
+
+def test_on_a5_a_crowded_card_puts_its_one_picture_where_the_notes_were(sample_content: Content) -> None:
+    routine = sample_content.routine("pelvic-floor-down-training")
+    fit = fit_card(request_for(sample_content, routine, "a5"))
+    assert fit.ok and fit.choice.in_grid and not fit.choice.all_pictures
+    pdf = _card(sample_content, routine.slug, "a5")
+    assert "Notes" not in pdfcheck.page_texts(pdf)[0].split()
+    assert _line_of(pdfcheck.chars(pdf), ["Lying", "on", "your", "back,"])
+
+
+def test_the_handbook_prints_each_step_picture_beside_its_step_inside_the_margins(sample_content: Content) -> None:
+    pdf = render_handbook(sample_content).data
+    assert ink_outside_margins(pdf) == []
+    assert pdfcheck.standard_fonts(pdf) == []
+    routine = sample_content.routine("psoas-rest-positions")
+    page = pdfcheck.find_pages(pdf, "Put a pillow between your knees and your ankles.")[0]
+    chars = [c for c in pdfcheck.chars(pdf) if c.page == page]
+    step = _line_of(chars, ["Put", "a", "pillow", "between"])
+    caption = _line_of(chars, ["Lying", "on", "your", "side,"])
+    assert caption[1] > max(c.x1 for c in chars if abs(c.top - step[0]) < 1)
+    assert routine.steps[3].picture is not None
