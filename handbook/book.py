@@ -31,7 +31,7 @@ from .flowables import Anchor, AtFoot, Box, PageRef, QrBlock, Rule, RuledLines
 from .model import Content, FaqTopic, Picture, Routine, Source
 from .pagenumbers import PageNumbers
 from .render import DocInfo, HandbookDoc, handbook_epoch
-from .styles import FONT, FONT_BOLD, FONT_ITALIC, FURNITURE_SIZE, Geometry, handbook_geometry, handbook_styles
+from .styles import FONT, FONT_BOLD, FONT_ITALIC, Geometry, handbook_geometry, handbook_styles
 from .text import LINE_BREAK, Run, Text
 from .words import dose_sentences, step_cue
 
@@ -56,7 +56,7 @@ def render_handbook(content: Content, paper: str | None = None) -> RenderedHandb
     """Lay out the whole handbook in one pass and return the PDF bytes."""
     book = content.book
     geometry = handbook_geometry(paper or book.paper)
-    numbers = PageNumbers(FONT, FURNITURE_SIZE, geometry.height - geometry.top)
+    numbers = PageNumbers(geometry.height - geometry.top)
     epoch = handbook_epoch(book.reviewed.on)
     date = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
     story = _Story(content, geometry, numbers, date).build()

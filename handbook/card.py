@@ -267,7 +267,10 @@ class _Layout:
             assert picture is not None
             own = None if self.req.routine.picture is None else self.picture(picture, self.req.routine.picture)
             return [self.step_rows(size, picture)] + ([] if own is None else [own])
-        under = [self.steps(size)] + ([] if picture is None else [self.picture(picture)])
+        under: list[Part] = [self.steps(size)]
+        shown = None if picture is None else self.picture(picture)
+        if shown is not None:
+            under.append(shown)
         if picture is None:
             return under
         beside = self.steps(size, beside=picture)
@@ -486,7 +489,7 @@ def fit_problem(req: CardRequest, fit: Fit) -> Problem:
 
 
 def _bullets(heading: str, items: tuple[str, ...], heading_style: ParagraphStyle,
-             style: ParagraphStyle) -> Part:
+             style: ParagraphStyle) -> Stack:
     indent = style.fontSize * 0.9
     blocks: list[Part] = [TextBlock.plain(heading, heading_style)]
     for item in items:

@@ -3,19 +3,24 @@
 Encoding uses reportlab's own QR encoder for what it decides (the mode, the version, the
 data bits, the function patterns and where data modules go), and does the slow parts
 faster, with the same result: the Reed-Solomon error correction with log tables and a
-generator polynomial made once per length, and the choice of mask pattern on rows
-packed into integers (the data is laid out once, then each of the eight masks is one XOR
-per row), scored with the four penalty rules of ISO/IEC 18004. reportlab's pure-Python
-encoder takes about 8 ms per code, this about 1 ms, and a batch of cards may carry
-hundreds of different links. Codes and their drawing operators are cached per link, so
-a batch of personal cards encodes each routine's link once.
+generator polynomial made once per length, and the choice of mask pattern on the whole
+symbol packed into two integers (its rows and its columns, laid out once per link; each
+of the eight masks is then one XOR), scored with the four penalty rules of ISO/IEC 18004
+by bit operations. reportlab's pure-Python encoder takes about 8 ms per code, this
+under 1 ms, and a batch of cards may carry hundreds of different links
+(`tests/test_cardqr.py` checks the symbols are the same). Codes and their drawing
+operators are cached per link, so a batch of personal cards encodes each routine's link
+once (in each worker).
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.styles import ParagraphStyle
@@ -45,7 +50,8 @@ def penalty(modules: list[list[bool | None]]) -> int:
 
 
 def _penalty(rows: list[str]) -> int:
-    """`penalty` of a symbol given as rows of "0" (light) and "1" (dark)."""
+    """`penalty` of a symbol given as rows of "0" (light) and "1" (dark): the rules as written
+    (the mask search uses `_bit_penalty`, the same rules on integers; the tests compare them)."""
     lines = "|".join(rows + ["".join(col) for col in zip(*rows, strict=True)])  # "|" stops runs and patterns
     runs = _RUNS.findall(lines)
     score = sum(map(len, runs)) - 2 * len(runs)  # 5 in a row: 3, each more: +1
@@ -53,10 +59,10 @@ def _penalty(rows: list[str]) -> int:
     size = len(rows)
     ints = [int(row, 2) for row in rows]
     full = (1 << (size - 1)) - 1
-    for upper, lower in itertools.pairwise(ints):
+    for upper, lower in itertools.pairwise(ints):  # 2x2 blocks of one colour
         same = ~(upper ^ lower) & ~(upper ^ (upper >> 1)) & ~(lower ^ (lower >> 1)) & full
         score += 3 * bin(same).count("1")
-    dark = lines[: size * (size + 1)].count("1")  # the rows come first
+    dark = sum(row.count("1") for row in rows)
     score += 10 * (abs(dark * 100 // (size * size) - 50) // 5)
     return score
 
@@ -132,30 +138,75 @@ def _codewords(code: qrencoder.QRCode) -> list[int]:
             for word in words if word is not None]
 
 
-def _rows(modules: list[list[bool]]) -> list[int]:
-    """Rows of modules as integers, the leftmost module the highest bit."""
-    return [int("".join("1" if dark else "0" for dark in row), 2) for row in modules]
+def _joined(modules: list[list[bool]], transpose: bool = False) -> str:
+    """The symbol as one string: rows (or columns) of "0" and "1", a "0" between them."""
+    lines = zip(*modules, strict=True) if transpose else modules
+    return "0".join("".join("1" if dark else "0" for dark in line) for line in lines)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What every symbol of one version shares, as integers of the joined rows (and columns)."""
+
+    size: int
+    base: tuple[int, int]  # function patterns, format areas light (as scored): rows, columns
+    masks: tuple[tuple[int, int], ...]  # each mask pattern over the data modules: rows, columns
+    gather: tuple[Callable[[str], tuple[str, ...]], ...]  # data bits (in placement order) -> joined rows, columns
+    places: int  # data modules; the data bits fill the first ones, the rest stay light (before masking)
+    valid: int  # every module, no separator
+    pairs: int  # the modules with a right-hand neighbour, in rows 1 to the last (for 2x2 blocks)
 
 
 @functools.lru_cache(maxsize=40)
-def _layout(version: int) -> tuple[list[int], list[tuple[int, int]], list[list[int]]]:
-    """For a version: the function patterns (format areas light, as scored), the data module
-    positions in placement order, and each mask pattern over the data modules, as rows."""
+def _layout(version: int) -> _Layout:
     code = qrencoder.QRCode(version, LEVEL)
-    code.makeImpl(True, 0)  # function patterns; the data placed here is overwritten below
-    count = code.moduleCount
+    code.makeImpl(True, 0)  # function patterns; the data placed here is cleared below
+    size = code.moduleCount
     positions = code.dataPosIterator()
     for col, row in positions:
         code.modules[row][col] = False
+    base = (int(_joined(code.modules), 2), int(_joined(code.modules, True), 2))
     masks = []
     for pattern in range(8):
         mask = qrencoder.QRUtil.getMask(pattern)
-        rows = [0] * count
+        marked = [[False] * size for _ in range(size)]
         for col, row in positions:
-            if mask(row, col):
-                rows[row] |= 1 << (count - 1 - col)
-        masks.append(rows)
-    return _rows(code.modules), positions, masks
+            marked[row][col] = bool(mask(row, col))
+        masks.append((int(_joined(marked), 2), int(_joined(marked, True), 2)))
+    light = len(positions)  # the index of a "0" put after the data bits: every other place is light
+    gather = []
+    for transpose in (False, True):
+        order = [light] * (size * (size + 1) - 1)
+        for index, (col, row) in enumerate(positions):
+            major, minor = (col, row) if transpose else (row, col)
+            order[major * (size + 1) + minor] = index
+        gather.append(operator.itemgetter(*order))
+    valid = int("0".join(["1" * size] * size), 2)
+    pairs = int("0".join(["0" + "1" * (size - 1)] * (size - 1)), 2)
+    return _Layout(size, base, tuple(masks), tuple(gather), light, valid, pairs)
+
+
+def _bit_penalty(rows: int, cols: int, layout: _Layout) -> int:
+    """`_penalty` of the symbol whose joined rows and columns are `rows` and `cols`, bit-parallel:
+    each rule is a few operations on two integers instead of a pass over strings."""
+    score = 0
+    for dark in (rows, cols):
+        for line in (dark, ~dark & layout.valid):  # runs of dark modules, then of light ones
+            five = line & line >> 1 & line >> 2 & line >> 3 & line >> 4  # 5 in a row from here
+            score += five.bit_count() + 2 * (five & ~(line >> 5)).bit_count()  # a run of n: n - 4, +2 once
+        light = ~dark & layout.valid
+        for pattern in _FINDER_LIKE:  # read left to right: the first character is the highest bit
+            found = -1
+            for shift, char in enumerate(reversed(pattern)):
+                found &= (dark if char == "1" else light) >> shift
+            score += 40 * found.bit_count()
+    size = layout.size
+    lower = rows & ((1 << (size + 1) * (size - 1) - 1) - 1)
+    upper = rows >> (size + 1)
+    same = ~(upper ^ lower) & ~(upper ^ (upper >> 1)) & ~(lower ^ (lower >> 1)) & layout.pairs
+    score += 3 * same.bit_count()
+    score += 10 * (abs(rows.bit_count() * 100 // (size * size) - 50) // 5)
+    return score
 
 
 @functools.lru_cache(maxsize=1024)
@@ -164,28 +215,26 @@ def qr_modules(link: str) -> tuple[tuple[bool, ...], ...]:
     code = qrencoder.QRCode(None, LEVEL)
     code.addData(link)
     code.version = code.calculate_version()
-    count = code.version * 4 + 17
-    base, positions, masks = _layout(code.version)
-    data = [0] * count
-    bits = (word >> shift & 1 for word in _codewords(code) for shift in range(7, -1, -1))
-    for (col, row), bit in zip(positions, bits, strict=False):  # remainder modules stay light
-        if bit:
-            data[row] |= 1 << (count - 1 - col)
-    width = f"0{count}b"
+    layout = _layout(code.version)
+    words = _codewords(code)
+    bits = format(int.from_bytes(bytes(words), "big"), f"0{8 * len(words)}b").ljust(layout.places + 1, "0")
+    data = [int("".join(gather(bits)), 2) for gather in layout.gather]
     best, best_score = 0, -1
-    for pattern, mask in enumerate(masks):
-        score = _penalty([format(b | d ^ m, width) for b, d, m in zip(base, data, mask, strict=True)])
+    for pattern, (rows, cols) in enumerate(layout.masks):
+        score = _bit_penalty(layout.base[0] | data[0] ^ rows, layout.base[1] | data[1] ^ cols, layout)
         if best_score < 0 or score < best_score:
             best, best_score = pattern, score
+    size = layout.size
     final = qrencoder.QRCode(code.version, LEVEL)
-    final.modules = [[False] * count for _ in range(count)]
-    final.moduleCount = count
+    final.modules = [[False] * size for _ in range(size)]
+    final.moduleCount = size
     final.setupTypeInfo(False, best)
     if code.version >= 7:
         final.setupTypeNumber(False)
-    info = _rows(final.modules)
-    rows = [format(b | i | d ^ m, width) for b, i, d, m in zip(base, info, data, masks[best], strict=True)]
-    return tuple(tuple(char == "1" for char in row) for row in rows)
+    info = int(_joined(final.modules), 2)
+    joined = format(layout.base[0] | info | data[0] ^ layout.masks[best][0], f"0{size * (size + 1) - 1}b")
+    return tuple(tuple(char == "1" for char in joined[start:start + size])
+                 for start in range(0, len(joined), size + 1))
 
 
 def qr_side(link: str, smallest: float) -> float:

@@ -6,6 +6,12 @@ or bold type, sometimes of two sizes on one line (the dose strip). So we measure
 with the embedded font's own advance widths (the same numbers reportlab uses when it
 draws, so what we measure is what is printed) and break lines greedily on spaces.
 
+Drawing writes the PDF operators that reportlab's canvas and text object write for the
+same calls (`draw_lines`, `draw_string`, `stroke_rect`, `stroke_line`; the tests compare
+them with reportlab's), appended to the canvas's operator list, with the numbers and
+escaped strings that recur on every card kept: a card has a few hundred such calls, and
+reportlab's general-purpose versions cost more than the rest of the drawing.
+
 No markup is ever interpreted here: user text is drawn as it is, so nothing needs escaping.
 """
 
@@ -88,9 +94,10 @@ def words_of(text: str, font: str, size: float) -> list[Unit]:
     return list(_words(text, font, size))
 
 
-@functools.lru_cache(maxsize=1 << 12)
+@functools.lru_cache(maxsize=512)
 def _words(text: str, font: str, size: float) -> tuple[Unit, ...]:
     # A card is fitted by trying layouts, and builds its lists again for each: split once
+    # (a few hundred: the texts of the card at hand; the next card has others)
     return tuple(((Piece(word, font, size),),) for word in text.split())
 
 
@@ -211,14 +218,21 @@ def _break_words(units: Sequence[Unit], width: float, ratio: float) -> list[Line
 
 
 def _line_of_runs(runs: list[tuple[float, str, float, list[str]]], width: float, ratio: float) -> Line:
-    return _line([Placed(x, Piece("".join(texts), font, size)) for x, font, size, texts in runs], width, ratio)
+    placed = tuple(Placed(x, Piece("".join(texts), font, size)) for x, font, size, texts in runs)
+    height, baseline = _geometry(max(run[2] for run in runs), ratio)
+    return Line(placed, height, baseline, width)
 
 
 def _line(placed: list[Placed], width: float, ratio: float) -> Line:
-    size = max(p.piece.size for p in placed)
-    height = size * ratio
-    baseline = (height - size * (ASCENT + DESCENT)) / 2 + size * ASCENT
+    height, baseline = _geometry(max(p.piece.size for p in placed), ratio)
     return Line(tuple(placed), height, baseline, width)
+
+
+@functools.lru_cache(maxsize=256)
+def _geometry(size: float, ratio: float) -> tuple[float, float]:
+    """A line's height and its baseline from the top, for its largest type size."""
+    height = size * ratio
+    return height, (height - size * (ASCENT + DESCENT)) / 2 + size * ASCENT
 
 
 def draw_lines(canv: object, lines: Sequence[Line], x: float, top: float, align: str = "left",
@@ -234,7 +248,6 @@ def draw_lines(canv: object, lines: Sequence[Line], x: float, top: float, align:
     doc = canv._doc  # type: ignore[attr-defined]
     code = ["BT 1 0 0 1 0 0 Tm"]  # what beginText() writes for its origin
     font: tuple[str, float] | None = None
-    face = None
     size_operators = ""
     subset = -1
     y = top
@@ -244,20 +257,11 @@ def draw_lines(canv: object, lines: Sequence[Line], x: float, top: float, align:
             piece = placed.piece
             if font != (piece.font, piece.size):
                 font = (piece.font, piece.size)
-                face = pdfmetrics.getFont(piece.font)
                 size_operators = _size_operators(piece.size)
-                subset = -1
-            code.append(f"1 0 0 1 {fp_str(x + shift + placed.x, y - line.baseline)} Tm")
-            shown = []
-            plain = _plain_ascii(piece.text, piece.font)
-            chunks = [(0, plain)] if plain is not None else [
-                (number, escapePDF(chars)) for number, chars in face.splitString(piece.text, doc)]
-            for number, chars in chunks:
-                if number != subset:
-                    shown.append(f"{face.getSubsetInternalName(number, doc)} {size_operators}")
-                    subset = number
-                shown.append(f"({chars}) Tj")
-            code.append(" ".join(shown))
+                subset = -1  # what the text object's setFont does: the font is named again
+            code.append(f"1 0 0 1 {_fp(x + shift + placed.x)} {_fp(y - line.baseline)} Tm")
+            shown, subset = _shown(piece.text, piece.font, doc, subset, size_operators)
+            code.append(shown)
         y -= line.height
     code.append("ET")
     canv._code.append(" ".join(code))  # type: ignore[attr-defined]
@@ -269,36 +273,41 @@ def draw_string(canv: Any, x: float, y: float, text: str, centred: bool = False)
     font, size = canv._fontname, canv._fontsize
     if centred:
         x -= 0.5 * _string_width(text, font, size)
+    shown, _ = _shown(text, font, canv._doc, -1, f"{_fp(size)} Tf {_fp(canv._leading)} TL")
+    canv._code.append(f"BT 1 0 0 1 {_fp(x)} {_fp(y)} Tm {shown} T* ET")
+
+
+def _shown(text: str, font: str, doc: Any, subset: int, size_operators: str) -> tuple[str, int]:
+    """The operators that show `text`, naming the font (subset) again when it changes, as
+    reportlab's `_formatText` does; and the subset the text ends in."""
     face = pdfmetrics.getFont(font)
-    doc = canv._doc
     plain = _plain_ascii(text, font)
     chunks = [(0, plain)] if plain is not None else [
         (number, escapePDF(chars)) for number, chars in face.splitString(text, doc)]
     shown = []
-    subset = -1
-    size_operators = f"{_fp(size)} Tf {_fp(canv._leading)} TL"
     for number, chars in chunks:
         if number != subset:
             shown.append(f"{face.getSubsetInternalName(number, doc)} {size_operators}")
             subset = number
         shown.append(f"({chars}) Tj")
-    canv._code.append(f"BT 1 0 0 1 {_fp(x, y)} Tm {' '.join(shown)} T* ET")
+    return " ".join(shown), subset
 
 
 def stroke_rect(canv: Any, x: float, y: float, width: float, height: float) -> None:
     """What `canv.rect(x, y, width, height, stroke=1, fill=0)` writes."""
-    canv._code.append(f"n {_fp(x, y, width, height)} re S")
+    canv._code.append(f"n {_fp(x)} {_fp(y)} {_fp(width)} {_fp(height)} re S")
 
 
 def stroke_line(canv: Any, x1: float, y1: float, x2: float, y2: float) -> None:
     """What `canv.line(x1, y1, x2, y2)` writes."""
-    canv._code.append(f"n {_fp(x1, y1)} m {_fp(x2, y2)} l S")
+    canv._code.append(f"n {_fp(x1)} {_fp(y1)} m {_fp(x2)} {_fp(y2)} l S")
 
 
-@functools.lru_cache(maxsize=1 << 12)
-def _fp(*values: float) -> str:
-    """reportlab's number formatting, kept: a card's grid and labels sit at the same places on every card."""
-    return str(fp_str(*values))
+@functools.lru_cache(maxsize=1 << 13)
+def _fp(value: float) -> str:
+    """A number as reportlab writes it (`fp_str`), kept: most of a card's text and lines sit at
+    the same places on every card. (`fp_str(a, b)` is `_fp(a) + " " + _fp(b)`.)"""
+    return str(fp_str(value))
 
 
 @functools.lru_cache(maxsize=1 << 10)
@@ -321,12 +330,15 @@ def _ascii_glyphs(font: str) -> frozenset[str]:
     return frozenset(chr(code) for code in range(32, 127) if code in face.face.charToGlyph)
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=2048)
 def _plain_ascii(text: str, font: str) -> str | None:
     """`text` escaped for a PDF string when every character is printed as itself, else None."""
     if not text or not text.isascii() or not _ascii_glyphs(font).issuperset(text):
         return None  # "" too: reportlab writes nothing for it, not even the font
-    return str(escapePDF(text.encode("ascii")))
+    return text.translate(_ESCAPE_PRINTABLE)  # escapePDF of printable ASCII: only \\ ( ) change
+
+
+_ESCAPE_PRINTABLE = str.maketrans({"\\": "\\\\", "(": "\\(", ")": "\\)"})
 
 
 class Part:
@@ -352,9 +364,15 @@ class Part:
         return []  # a card is one page; what does not fit is the fit's problem (card.py)
 
     def drawOn(self, canvas: Any, x: float, y: float) -> None:
-        """Draw with the bottom-left corner at (x, y): what `Flowable.drawOn` writes (q, cm, the part, Q)."""
+        """Draw with the bottom-left corner at (x, y): what `Flowable.drawOn` writes (q, cm, the part, Q).
+
+        The translation is `canvas.translate(x, y)` written out: right after `saveState`'s
+        "q" it is never merged into an earlier "cm", so it is always its own operator.
+        """
         canvas.saveState()
-        canvas.translate(x, y)
+        a, b, c, d, e, f = canvas._currentMatrix  # what translate keeps track of
+        canvas._currentMatrix = (a, b, c, d, a * x + c * y + e, b * x + d * y + f)
+        canvas._code.append(f"1 0 0 1 {_fp(x)} {_fp(y)} cm")
         self.canv = canvas
         self.draw()
         del self.canv

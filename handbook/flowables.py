@@ -8,16 +8,17 @@ numbers that are only known after the last page are drawn as named forms (see
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
+from typing import Any
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from .pagenumbers import PageNumbers
+from .pdfobjects import link_to_place
+from .pdftext import num, stroke_colour, text_width
+from .qr import qr_modules, qr_path
 from .styles import INK, RULE
 from .text import Run, Text
 
@@ -77,7 +78,7 @@ class PageRef(Flowable):
         self.indent = indent
         self.prefix = prefix
         self.leaders = leaders
-        self.column = NUMBER_GAP + max(LEADER_STOP, stringWidth(prefix + "0000", self.style.fontName,
+        self.column = NUMBER_GAP + max(LEADER_STOP, text_width(prefix + "0000", self.style.fontName,
                                                                 self.style.fontSize))
         self.spaceBefore = self.style.spaceBefore
         self.spaceAfter = self.style.spaceAfter
@@ -97,33 +98,32 @@ class PageRef(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         return []
 
-    def draw(self) -> None:
-        canv = self.canv
-        text_y = self.height - self.text_height
-        self.para.drawOn(canv, self.indent, text_y)
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Draw straight into the page: the text, the leaders, the number's form, the link."""
+        style = self.style
+        self.para.drawOn(canvas, x + self.indent, y + self.height - self.text_height)
         lines = self.para.line_count()
-        baseline = self.height - self.style.fontSize - (lines - 1 + self.own_line) * self.style.leading
-        canv.saveState()
+        baseline = y + self.height - style.fontSize - (lines - 1 + self.own_line) * style.leading
+        text_end = x + self.indent + self.text_width - self._last_line_room()
+        ops = ["q"]
         if self.leaders:  # round dots: a dashed line of zero-length dashes with round caps
-            start = self.indent + self.text_width - self._last_line_room() + 8
-            stop = self.width - self.column + NUMBER_GAP / 2
+            start, stop = text_end + 8, x + self.width - self.column + NUMBER_GAP / 2
             if stop > start:
-                canv.setStrokeColor(RULE)
-                canv.setLineWidth(1.4)
-                canv.setLineCap(1)
-                canv.setDash([0, 6])
-                canv.line(start, baseline + 1.2, stop, baseline + 1.2)
-        if self.leaders:
-            canv.translate(self.width, baseline)
+                dots = num(baseline + 1.2)
+                ops.append(f"{stroke_colour(RULE)} 1.4 w 1 J [0 6] 0 d n {num(start)} {dots} m {num(stop)} {dots} l S")
+            number_x = x + self.width
         elif self.own_line:
-            canv.translate(self.indent, baseline)
+            number_x = x + self.indent
         else:
-            space = stringWidth(" ", self.style.fontName, self.style.fontSize)
-            canv.translate(self.indent + self.text_width - self._last_line_room() + space, baseline)
-        font, size = self.style.fontName, self.style.fontSize
-        self.numbers.draw_number(canv, self.key, font, size, self.prefix, right=self.leaders)
-        canv.restoreState()
-        canv.linkRect("", self.key, (self.indent, 0, self.width, self.height), relative=1, thickness=0)
+            number_x = text_end + text_width(" ", style.fontName, style.fontSize)
+        ops.append(f"1 0 0 1 {num(number_x)} {num(baseline)} cm")
+        canvas._code.append(" ".join(ops))
+        self.numbers.draw_number(canvas, self.key, style.fontName, style.fontSize, self.prefix, right=self.leaders)
+        canvas._code.append("Q")
+        link_to_place(canvas, self.key, (x + self.indent, y, x + self.width, y + self.height))
+
+    def draw(self) -> None:
+        self.drawOn(self.canv, 0, 0)
 
 
 class Box(Flowable):
@@ -246,7 +246,7 @@ class QrBlock(Flowable):
         # one module = one unit, so every rectangle is whole numbers: "column row width 1 re"
         canv.translate(QUIET_ZONE * unit, top - self.SIZE + QUIET_ZONE * unit)
         canv.scale(unit, unit)
-        canv.addLiteral("\n".join(_qr_path(self.modules)) + "\nf")
+        canv.addLiteral("\n".join(qr_path(self.modules)) + "\nf")
         canv.restoreState()
         canv.linkURL(self.url, (0, top - self.SIZE, self.SIZE, top), relative=1, thickness=0)
         y = top
@@ -258,34 +258,6 @@ class QrBlock(Flowable):
 
 
 QUIET_ZONE = 4  # modules of white around a QR code, as the standard asks
-
-
-def qr_modules(text: str) -> list[list[bool]]:
-    """The QR code of `text` as rows of dark (True) and light modules; error correction M.
-
-    reportlab's encoder scores all eight mask patterns in pure Python and keeps the best
-    (about 7 ms a code: 0.7 s for a handbook with 100 links). Every mask gives a valid
-    code that phone cameras read, so we use mask 0, which costs 1 ms.
-    """
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(text)
-    code.version = code.calculate_version()
-    code.makeImpl(False, 0)
-    return [list(map(bool, row)) for row in code.modules]
-
-
-def _qr_path(modules: list[list[bool]]) -> list[str]:
-    """PDF path operators for the dark modules, one rectangle per run, row 0 at the top."""
-    ops = []
-    count = len(modules)
-    for row, dark_modules in enumerate(modules):
-        col = 0
-        for dark, run in itertools.groupby(dark_modules):
-            length = len(list(run))
-            if dark:
-                ops.append(f"{col} {count - 1 - row} {length} 1 re")
-            col += length
-    return ops
 
 
 class RuledLines(Flowable):

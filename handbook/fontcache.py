@@ -17,8 +17,10 @@ Why it stays correct: the cached bytes are a pure function of the key (the face'
 the subset, whether the document compresses, the number-formatting setting), computed
 by reportlab's own code the first time; no object is shared between documents (reportlab
 marks objects with their number in the document), only bytes. So a document is byte for
-byte what reportlab alone would write; `tests/test_card.py` checks that against an
-empty cache.
+byte what reportlab alone would write; `tests/test_fontcache.py` checks that against
+reportlab's own `addObjects`, so a reportlab release that changes how fonts are embedded
+fails a test instead of changing the PDFs unnoticed. The cache is per face and bounded
+(`CACHE_SIZE` subsets), so memory stays flat over any number of cards.
 
 A subset lists characters in the order a document first used them, so two cards using
 the same characters in a different order have different subsets, and would not share a
@@ -52,7 +54,7 @@ class _Parts:
     compressed: bool
 
 
-class _Formatted(pdfdoc.PDFObject):  # type: ignore[misc]
+class _Formatted(pdfdoc.PDFObject):
     """A direct object whose PDF text is already known (a widths array)."""
 
     def __init__(self, data: bytes) -> None:
@@ -70,7 +72,7 @@ def _stream(content: bytes | str, compressed: bool, **entries: object) -> pdfdoc
     return pdfdoc.PDFStream(dictionary, content)
 
 
-class CachedTTFont(TTFont):  # type: ignore[misc]
+class CachedTTFont(TTFont):
     """reportlab's TrueType font, with the parts of each subset it embeds made once and kept."""
 
     def __init__(self, name: str, filename: str, **options: object) -> None:

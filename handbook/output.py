@@ -59,10 +59,11 @@ def write_many(files: Sequence[tuple[Path, bytes]]) -> list[OutputError | None]:
     """Write several files, each as `write_atomic` does, with one flush to disk for all of them.
 
     Each file goes to a temporary file beside it; when all are written, one `os.sync()`
-    puts them on disk together (`write_atomic` waits for the disk once per file, which
-    for a batch of cards costs more than drawing them), and only then is each renamed
-    over its target. So each file is still seen old or new, never half, and never
-    renamed before its bytes are on disk. Returns, for each file in order, None when it
+    puts them on disk together (it flushes every pending write of the machine, in practice
+    these files; `write_atomic` waits for the disk once per file, which for a batch of
+    cards can cost more than drawing them), and only then is each renamed over its target.
+    So each file is still seen old or new, never half, and never renamed before its bytes
+    are on disk. Returns, for each file in order, None when it
     was written or the `OutputError` saying why not; an interruption leaves no temporary
     file behind and every file not yet renamed as it was.
     """
@@ -75,7 +76,7 @@ def write_many(files: Sequence[tuple[Path, bytes]]) -> list[OutputError | None]:
                 pending.append((index, _write_temporary(path, data)))
             except OutputError as exc:
                 results[index] = exc
-        if not hasattr(os, "sync"):  # not on Windows: one flush per file
+        if not hasattr(os, "sync"):  # Windows has no os.sync: one flush per file
             for _, tmp in pending:
                 _flush(tmp)
         elif pending:

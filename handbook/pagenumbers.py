@@ -1,10 +1,11 @@
 """Page numbers that are printed before they are known, filled in after the last page.
 
 The handbook is laid out in one pass. A contents entry on page 3 names the page of a
-chapter that is only laid out later, and "page N of M" needs M, the page count. Both are
-drawn as named PDF forms (XObjects): the page content says "draw form pn7 here", and
-the form itself, holding the digits, is written once the last page is done. Nothing's
-size depends on a number, so no second layout pass is ever needed.
+chapter that is only laid out later. It is drawn as a named PDF form (XObject): the page
+content says "draw form pn7 here", in reading order, and the form itself, holding the
+digits, is written once the last page is done. Nothing's size depends on a number, so no
+second layout pass is ever needed. ("page N of M" in the footer needs only M; it is added
+to each page's content at the end, see `render.HandbookDoc._folios`.)
 """
 
 from __future__ import annotations
@@ -21,13 +22,11 @@ from .styles import INK
 class PageNumbers:
     """Page numbers learned during the single layout pass, and the forms that print them.
 
-    Anchors report the page they land on; page references and the footer draw a named
-    form instead of a number. After the last page `fill` defines every form, so a number
+    Anchors report the page they land on; page references draw a named form instead of
+    a number. After the last page `fill` defines every form, so a number
     printed on page 3 can be the page of a chapter that was laid out on page 90.
     """
 
-    font: str
-    size: float
     frame_top: float  # y of the top of the text frame: an anchor there opens its page
     pages: dict[str, int] = field(default_factory=dict)
     wanted: dict[tuple[str, str, float, str, bool], str] = field(default_factory=dict)  # -> form name
@@ -55,16 +54,10 @@ class PageNumbers:
         name = self.wanted.setdefault((key, font, size, prefix, right), f"pn{len(self.wanted)}")
         canv.doForm(name)
 
-    def fill(self, canv: Canvas, total_pages: int) -> None:
-        """Define every number form and the 'page N of M' folio forms; call after the last page."""
+    def fill(self, canv: Canvas) -> None:
+        """Define every number form; call after the last page."""
         for (key, font, size, prefix, right), name in self.wanted.items():
             _text_form(canv, name, f"{prefix}{self.pages[key]}", font, size, right)
-        for page in range(2, total_pages + 1):  # the cover has no footer
-            _text_form(canv, folio_form(page), f"page {page} of {total_pages}", self.font, self.size, True)
-
-
-def folio_form(page: int) -> str:
-    return f"folio-{page}"
 
 
 def _text_form(canv: Canvas, name: str, text: str, font: str, size: float, right: bool) -> None:

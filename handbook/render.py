@@ -14,6 +14,7 @@ date (SOURCE_DATE_EPOCH when set, otherwise the book's review date), never the c
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import os
 import time
@@ -23,13 +24,13 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.utils import TimeStamp
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 from reportlab.platypus.flowables import _listWrapOn
 
 from .errors import HandbookError
-from .pagenumbers import PageNumbers, folio_form
+from .pagenumbers import PageNumbers
+from .pdftext import fill_colour, line_ops, num, stroke_colour, text_width
 from .styles import FONT, FURNITURE_INSET, FURNITURE_SIZE, INK, RULE, Geometry
 
 ELLIPSIS = "\u2026"
@@ -88,15 +89,16 @@ class _Canvas(Canvas):
         super().save()
 
 
+@functools.lru_cache(maxsize=1024)
 def fit_text(text: str, font: str, size: float, width: float) -> str:
     """`text` on one line of `width` points, cut with an ellipsis when it is too long."""
     text = " ".join(text.split())
-    if stringWidth(text, font, size) <= width:
+    if text_width(text, font, size) <= width:
         return text
     low, high = 0, len(text)
     while low < high:
         mid = (low + high + 1) // 2
-        if stringWidth(text[:mid].rstrip() + ELLIPSIS, font, size) <= width:
+        if text_width(text[:mid].rstrip() + ELLIPSIS, font, size) <= width:
             low = mid
         else:
             high = mid - 1
@@ -172,24 +174,44 @@ class HandbookDoc(BaseDocTemplate):
         self.numbers.page_begins()
 
     def _furniture(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        """Running header (the chapter) and footer (title, page N of M) on every page but the cover."""
+        """Running header (the chapter) and footer (title) on every page but the cover.
+
+        Written straight into the page's content: the same operators `drawString` and
+        `line` write, without their per-call state keeping. "page N of M" is added to the
+        page after the last page (`_folios`), when M is known.
+        """
         g = self.geometry
         size = FURNITURE_SIZE
         page = canv.getPageNumber()
-        canv.saveState()
-        canv.setFillColor(INK)
-        canv.setFont(FONT, size)
         top = g.height - FURNITURE_INSET - size
-        canv.drawString(g.left, top, fit_text(self.numbers.page_header, FONT, size, g.frame_width))
-        canv.setStrokeColor(RULE)
-        canv.setLineWidth(0.5)
-        canv.line(g.left, top - 5, g.width - g.right, top - 5)
-        folio_room = stringWidth(f"page {page} of 99999", FONT, size) + 12
-        canv.drawString(g.left, FURNITURE_INSET, fit_text(self.info.footer, FONT, size, g.frame_width - folio_room))
-        canv.translate(g.width - g.right, FURNITURE_INSET)
-        canv.doForm(folio_form(page))
-        canv.restoreState()
+        header = fit_text(self.numbers.page_header, FONT, size, g.frame_width)
+        folio_room = text_width(f"page {page} of 99999", FONT, size) + 12
+        footer = fit_text(self.info.footer, FONT, size, g.frame_width - folio_room)
+        rule = f"{num(top - 5)}"
+        canv._code.append(
+            f"q {fill_colour(INK)} {line_ops(canv, header, FONT, size, g.left, top)} "
+            f"{stroke_colour(RULE)} 0.5 w n {num(g.left)} {rule} m {num(g.width - g.right)} {rule} l S "
+            f"{line_ops(canv, footer, FONT, size, g.left, FURNITURE_INSET)} Q")
 
     def _finish(self, canv: Canvas) -> None:
         self.page_count = canv.getPageNumber() - 1
-        self.numbers.fill(canv, self.page_count)
+        self.numbers.fill(canv)
+        self._folios(canv)
+
+    def _folios(self, canv: Canvas) -> None:
+        """Add "page N of M" at the right of every footer but the cover's, now that M is known.
+
+        The pages are finished but not yet written: each page's content is still text in
+        reportlab's page object, so the folio is appended to it (after everything else on
+        the page, where the footer is drawn anyway) instead of being drawn as a form that
+        is filled in later, which cost a PDF object per page.
+        """
+        g = self.geometry
+        right = g.width - g.right
+        total = self.page_count
+        pages = canv._doc.Pages.pages  # reportlab's finished pages, in order
+        for number in range(2, total + 1):
+            folio = f"page {number} of {total}"
+            x = right - text_width(folio, FONT, FURNITURE_SIZE)
+            pages[number - 1].stream += (
+                f"q {fill_colour(INK)} {line_ops(canv, folio, FONT, FURNITURE_SIZE, x, FURNITURE_INSET)} Q\n")

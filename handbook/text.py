@@ -26,18 +26,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-from xml.sax.saxutils import escape
+from typing import Any, NamedTuple
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph
 
+from .pdftext import escaped, face, fill_colour, num, shown
+
 _FUZZ = 1e-6  # reportlab's: a width below this cannot hold text
-_PRINTABLE = "".join(map(chr, range(32, 127)))
-_PDF_ESCAPES = str.maketrans({"\\": "\\\\", "(": "\\(", ")": "\\)"})
-_BYTE_ESCAPES = {c: (f"\\{c:03o}" if c < 32 or c > 126 else chr(c)) for c in range(256)} | {
-    ord("\\"): "\\\\", ord("("): "\\(", ord(")"): "\\)"}
+_MARKUP = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})  # for reportlab's parser
 
 
 @dataclass(frozen=True)
@@ -54,81 +51,27 @@ LINE_BREAK = Run("", br=True)
 
 Piece = tuple[str, str, str | None]  # font, text, link
 Word = tuple[Piece, ...]  # pieces printed without a space between them, e.g. "Title" and ","
+Line = tuple[float, list[Any]]  # room left at the end of the line (negative: squeezed), its words
 
 
-def num(value: float) -> str:
-    """A number for the content stream: 4 decimals at most, no exponent (1/10000 pt is invisible)."""
-    return repr(round(value, 4))
+class _Look(NamedTuple):
+    """A style's operators, made once: fill colour, font size and leading, the bullet's."""
+
+    colour: str
+    tf: str
+    bullet_tf: str
 
 
-class _Face:
-    """A registered TrueType face: its advance widths (1/1000 em) and the width of every word seen."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.font = pdfmetrics.getFont(name)
-        self.chars = self.font.face.charWidths
-        self.default = self.font.face.defaultWidth
-        self.words: dict[str, float] = {}
-
-    def units(self, word: str) -> float:
-        """The width of `word` at 1000 pt: summed like reportlab's `stringWidth`, so equal to the bit."""
-        units = self.words.get(word)
-        if units is None:
-            get, default = self.chars.get, self.default
-            units = self.words[word] = sum([get(code, default) for code in map(ord, word)])
-        return units
+_LOOKS: dict[int, tuple[ParagraphStyle, _Look]] = {}
 
 
-_FACES: dict[str, _Face] = {}
-
-
-def face(name: str) -> _Face:
-    """The measured face called `name` (registered with reportlab first)."""
-    found = _FACES.get(name)
-    if found is None or found.font is not pdfmetrics.getFont(name):
-        found = _FACES[name] = _Face(name)
-    return found
-
-
-class _Shown:
-    """Per document and face: the resource name of subset 0, and whether ASCII maps to itself there."""
-
-    def __init__(self, canv: Any, name: str) -> None:
-        font = pdfmetrics.getFont(name)
-        doc = canv._doc
-        self.font = font
-        self.doc = doc
-        self.subset0 = font.getSubsetInternalName(0, doc)
-        self.ascii = font.splitString(_PRINTABLE, doc) == [(0, _PRINTABLE.encode("ascii"))]
-
-    def show(self, text: str, tf: str, current: int, ops: list[str]) -> int:
-        """Append the operators that print `text`; `tf` is " SIZE Tf LEADING TL". Returns the subset in use."""
-        if self.ascii and text.isascii() and text.isprintable():
-            if current != 0:
-                ops.append(self.subset0 + tf)
-                current = 0
-            ops.append(f"({text.translate(_PDF_ESCAPES)}) Tj")
-            return current
-        for subset, data in self.font.splitString(text, self.doc):
-            if subset != current:
-                ops.append(self.font.getSubsetInternalName(subset, self.doc) + tf)
-                current = subset
-            ops.append("(" + "".join([_BYTE_ESCAPES[b] for b in data]) + ") Tj")
-        return current
-
-
-def _shown(canv: Any, name: str) -> _Shown:
-    fonts: dict[str, _Shown] = canv.__dict__.setdefault("_handbook_shown", {})
-    shown = fonts.get(name)
-    if shown is None:
-        shown = fonts[name] = _Shown(canv, name)
-    return shown
-
-
-def _rgb(style: ParagraphStyle) -> str:
-    red, green, blue = style.textColor.rgb()
-    return f"{num(red)} {num(green)} {num(blue)} rg"
+def _look(style: ParagraphStyle) -> _Look:
+    entry = _LOOKS.get(id(style))
+    if entry is None or entry[0] is not style:
+        look = _Look(fill_colour(style.textColor), f" {num(style.fontSize)} Tf {num(style.leading)} TL",
+                     f" {num(style.bulletFontSize)} Tf {num(1.2 * style.bulletFontSize)} TL")
+        entry = _LOOKS[id(style)] = (style, look)
+    return entry[1]
 
 
 def _words(runs: Sequence[Run], base_font: str) -> list[Word | None]:
@@ -166,23 +109,34 @@ class Text(Flowable):
     """
 
     _ZEROSIZE = False
+    # Flowable.__init__'s defaults, as class attributes: a long handbook makes 12,000 of these
+    width = 0
+    wrapped = 0
+    hAlign = "LEFT"
+    vAlign = "BOTTOM"
+    _traceInfo = None
+    _showBoundary = None
+    encoding = None
 
     def __init__(self, content: str | Sequence[Run], style: ParagraphStyle, bullet: str | None = None) -> None:
-        super().__init__()
         self.style = style
         self.bullet = bullet
-        runs = (Run(content),) if isinstance(content, str) else tuple(content)
-        self.runs = runs
-        self.plain = len(runs) == 1 and not runs[0].br
-        if self.plain:  # one face: words are strings
-            self.font = runs[0].font or style.fontName
-            self.link = runs[0].link
-            self.words: list[Any] = runs[0].text.split()
+        if isinstance(content, str):  # the usual case: one face, words are strings
+            self.plain = True
+            self.font = style.fontName
+            self.link: str | None = None
+            self.words: list[Any] = content.split()
+        elif len(content) == 1 and not content[0].br:
+            self.plain = True
+            self.font = content[0].font or style.fontName
+            self.link = content[0].link
+            self.words = content[0].text.split()
         else:
+            self.plain = False
             self.font = style.fontName
             self.link = None
-            self.words = _words(runs, style.fontName)
-        self.lines: list[tuple[float, list[Any]]] = []
+            self.words = _words(content, style.fontName)
+        self.lines: list[Line] = []
         self.first_line = True  # the part on a later page has no bullet
         self._width: float | None = None
         self._delegate: Paragraph | None = None
@@ -222,19 +176,23 @@ class Text(Flowable):
         self.height = len(lines) * self.style.leading
         return availWidth, self.height
 
-    def _break_plain(self, first: float, later: float) -> list[tuple[float, list[Any]]] | None:
-        """reportlab's line breaking for one face (`Paragraph.breakLines`, kind 0), step for step."""
-        size = self.style.fontSize
-        measure = face(self.font).units
-        scale = 0.001 * size
-        space = scale * measure(" ")
+    def _break_plain(self, first: float, later: float) -> list[Line] | None:
+        """reportlab's line breaking for one face (`Paragraph.breakLines`, kind 0), step for step.
+
+        None when a word is wider than its line: reportlab would cut it, so it does.
+        """
+        measured = face(self.font)
+        known = measured.words.get
+        scale = 0.001 * self.style.fontSize
+        space = scale * measured.units(" ")
         shrink = self.style.spaceShrinkage * space
-        lines: list[tuple[float, list[Any]]] = []
+        lines: list[Line] = []
         line: list[str] = []
         current = -space
         max_width = first
         for word in self.words:
-            width = scale * measure(word)
+            units = known(word)
+            width = scale * (measured.units(word) if units is None else units)
             new = current + space + width
             if new > max_width + shrink * len(line):
                 if width > max_width:
@@ -251,12 +209,12 @@ class Text(Flowable):
             lines.append((max_width - current, line))
         return lines
 
-    def _break_rich(self, first: float, later: float) -> list[tuple[float, list[Any]]] | None:
+    def _break_rich(self, first: float, later: float) -> list[Line] | None:
         """The same rule over words of several faces; a space is as wide as in the face before it."""
         size = self.style.fontSize
         scale = 0.001 * size
         shrinkage = self.style.spaceShrinkage
-        lines: list[tuple[float, list[Any]]] = []
+        lines: list[Line] = []
         line: list[Word] = []
         current = spaces = space = 0.0
         max_width = first
@@ -285,18 +243,32 @@ class Text(Flowable):
             lines.append((max_width - current, line))
         return lines
 
+    def _runs(self) -> list[Run]:
+        """These words as runs again (a part of a split paragraph has only its own)."""
+        if self.plain:
+            return [Run(" ".join(self.words), self.font, self.link)]
+        runs: list[Run] = []
+        for word in self.words:
+            if word is None:
+                runs.append(LINE_BREAK)
+                continue
+            if runs and not runs[-1].br:
+                runs.append(Run(" ", runs[-1].font))  # a space is in the face before it
+            runs += [Run(text, font, link) for font, text, link in word]
+        return runs
+
     def _paragraph(self) -> Paragraph:
         """The same text as a reportlab Paragraph (markup escaped), for words wider than a line."""
         parts = []
-        for run in self.runs:
+        for run in self._runs():
             if run.br:
                 parts.append("<br/>")
                 continue
-            markup = escape(run.text)
+            markup = run.text.translate(_MARKUP)
             if run.font:
                 markup = f'<font name="{run.font}">{markup}</font>'
             if run.link:
-                markup = '<a href="{}">{}</a>'.format(escape(run.link, {'"': "&quot;"}), markup)
+                markup = f'<a href="{run.link.translate(_MARKUP)}">{markup}</a>'
             parts.append(markup)
         return Paragraph("".join(parts), self.style, self.bullet if self.first_line else None)
 
@@ -336,11 +308,10 @@ class Text(Flowable):
                 return []
         return [self._part(lines[:fit], first=self.first_line), self._part(lines[fit:], first=False)]
 
-    def _part(self, lines: list[tuple[float, list[Any]]], first: bool) -> Text:
+    def _part(self, lines: list[Line], first: bool) -> Text:
         """A new paragraph holding some of these lines, already broken at this width."""
         part = Text.__new__(Text)
-        Flowable.__init__(part)
-        part.style, part.runs, part.plain = self.style, self.runs, self.plain
+        part.style, part.plain = self.style, self.plain
         part.font, part.link = self.font, self.link
         part.bullet = self.bullet if first else None
         part.first_line = first
@@ -365,40 +336,41 @@ class Text(Flowable):
     def _draw(self, canv: Any, x: float, y: float) -> None:
         """Append `q BT ... ET Q` for the bullet and every line, with its links, at (x, y)."""
         style = self.style
-        size, leading = style.fontSize, style.leading
-        colour = _rgb(style)
-        baseline = y + self.height - size
+        look = _look(style)
+        baseline = y + self.height - style.fontSize
         ops = ["q"]
         offset = 0.0
         if self.bullet:
-            bullet = _shown(canv, style.bulletFontName)
-            ops.append(f"BT 1 0 0 1 {num(x + style.bulletIndent)} {num(baseline)} Tm {colour}")
-            btf = f" {num(style.bulletFontSize)} Tf {num(1.2 * style.bulletFontSize)} TL"
-            bullet.show(self.bullet, btf, -1, ops)
-            ops.append("ET")
+            bullet = shown(canv, style.bulletFontName).once(self.bullet, look.bullet_tf)
+            ops.append(f"BT 1 0 0 1 {num(x + style.bulletIndent)} {num(baseline)} Tm {look.colour} {bullet} ET")
             offset = max(style.firstLineIndent,
                          style.bulletIndent + self._bullet_width() + 0.6 * style.bulletFontSize - style.leftIndent)
         left = x + style.leftIndent
-        ops.append(f"{colour} BT 1 0 0 1 {num(left)} {num(baseline)} Tm")
-        tf = f" {num(size)} Tf {num(leading)} TL"
+        ops.append(f"{look.colour} BT 1 0 0 1 {num(left)} {num(baseline)} Tm")
         if self.plain:
-            self._plain_lines(canv, ops, tf, offset, left, baseline)
+            self._plain_lines(canv, ops, look.tf, offset, left, baseline)
         else:
-            self._rich_lines(canv, ops, tf, offset, left, baseline)
+            self._rich_lines(canv, ops, look.tf, offset, left, baseline)
         ops.append("ET Q")
         canv._code.append(" ".join(ops))
 
     def _plain_lines(self, canv: Any, ops: list[str], tf: str, offset: float, left: float, baseline: float) -> None:
-        shown = _shown(canv, self.font)
-        current = -1
+        face_shown = shown(canv, self.font)
+        ascii_readable = face_shown.ascii
+        ops.append(face_shown.subset0 + tf)
+        current = 0
         for index, (extra, words) in enumerate(self.lines):
+            text = " ".join(words)
+            special = (index == 0 and offset) or extra < -1e-8
+            if not special and current == 0 and ascii_readable and text.isascii() and text.isprintable():
+                ops.append(f"({escaped(text)}) Tj T*")  # the usual line
+                continue
             if index == 0 and offset:
                 ops.append(f"{num(offset)} 0 Td")
-            text = " ".join(words)
             squeeze = extra < -1e-8 and len(words) > 1
             if squeeze:
                 ops.append(f"{num(extra / (len(words) - 1))} Tw")
-            current = shown.show(text, tf, current, ops)
+            current = face_shown.show(text, tf, current, ops)
             ops.append("T*")
             if squeeze:
                 ops.append("0 Tw")
@@ -434,11 +406,11 @@ class Text(Flowable):
             for font, text, link in runs:
                 if font != current_font:
                     current_font, current = font, -1
-                current = _shown(canv, font).show(text, tf, current, ops)
-                width = scale * face(font).units(text)
+                current = shown(canv, font).show(text, tf, current, ops)
+                measured = face(font)
                 if link:
-                    self._link(canv, link, x, x + scale * face(font).units(text.rstrip(" ")), baseline, index)
-                x += width
+                    self._link(canv, link, x, x + scale * measured.units(text.rstrip(" ")), baseline, index)
+                x += scale * measured.units(text)
             ops.append("T*")
             if squeeze:
                 ops.append("0 Tw")

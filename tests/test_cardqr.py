@@ -7,7 +7,7 @@ import string
 
 from reportlab.graphics.barcode import qrencoder
 
-from handbook.cardqr import penalty, qr_modules
+from handbook.cardqr import _bit_penalty, _joined, _layout, penalty, qr_modules
 
 
 class _Reference(qrencoder.QRCode):  # type: ignore[misc]
@@ -42,3 +42,15 @@ def test_codes_match_reportlabs_encoder_for_every_kind_of_link() -> None:
         assert qr_modules(link) == _reference(link), link
     sides = {len(qr_modules(link)) for link in links}
     assert min(sides) == 21 and max(sides) >= 45  # version 1, and 7 or more (with version bits)
+
+
+def test_the_bit_parallel_penalty_is_the_penalty() -> None:
+    rng = random.Random(3)
+    for version in (1, 4, 7, 10):
+        layout = _layout(version)
+        size = layout.size
+        for _ in range(30):
+            share = rng.random()
+            modules = [[rng.random() < share for _ in range(size)] for _ in range(size)]
+            rows, cols = (int(_joined(modules, transpose), 2) for transpose in (False, True))
+            assert _bit_penalty(rows, cols, layout) == penalty(modules)

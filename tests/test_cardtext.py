@@ -7,7 +7,19 @@ import random
 from reportlab.pdfgen.canvas import Canvas
 
 from handbook import styles
-from handbook.cardtext import Line, Piece, Unit, _break_any, _break_words, break_lines, draw_lines, words_of
+from handbook.cardtext import (
+    Line,
+    Piece,
+    Unit,
+    _break_any,
+    _break_words,
+    break_lines,
+    draw_lines,
+    draw_string,
+    stroke_line,
+    stroke_rect,
+    words_of,
+)
 
 WORDS = ("slowly", "gently", "breathe", "relax", "hold", "knee", "hip", "back", "foot", "pillow", "Zoë", "O'Neil",
          "–", "“so”", "30", "×", "https://example.org/a-very-long-address-that-is-wider-than-any-column-of-a-card")
@@ -68,3 +80,21 @@ def test_draw_lines_writes_the_operators_of_reportlabs_text_object() -> None:
         _reportlab_text(theirs, lines, 10.5, 700.25)
         assert ours._code == theirs._code, text
         assert ours._doc.fontMapping == theirs._doc.fontMapping
+
+
+def test_strings_boxes_and_lines_are_written_as_reportlabs_canvas_writes_them() -> None:
+    styles.register_fonts()
+    ours, theirs = Canvas(None), Canvas(None)
+    for canv in (ours, theirs):
+        canv.setFont(styles.FONT_BOLD, 12.5)
+    for text in ("3.", "Week 4", "Mon", "(a) \\ b", "Zoë – “Ł”", ""):
+        draw_string(ours, 10.25, 500.5, text)
+        theirs.drawString(10.25, 500.5, text)
+        draw_string(ours, 100.0, 480.0, text, centred=True)
+        theirs.drawCentredString(100.0, 480.0, text)
+    stroke_rect(ours, 12.5, 30.0, 23.24, 23.24)
+    theirs.rect(12.5, 30.0, 23.24, 23.24, stroke=1, fill=0)
+    stroke_line(ours, 0, 1.5, 200.123456, 1.5)
+    theirs.line(0, 1.5, 200.123456, 1.5)
+    assert ours._code == theirs._code
+    assert ours._doc.fontMapping == theirs._doc.fontMapping
