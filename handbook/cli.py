@@ -66,7 +66,9 @@ def cli() -> None:
 
     \b
     Examples:
-      handbook check                 validate everything in routines/
+      handbook build                 write output/handbook.pdf from routines/
+      handbook card psoas-release    write output/cards/psoas-release.pdf
+      handbook check                 validate everything, report reading level
       handbook list                  show routines and FAQ topics
       handbook new hip-stretch       start a new routine from a template
       handbook init my-clinic        start a clinic's own content folder
