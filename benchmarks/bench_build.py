@@ -4,16 +4,21 @@
     python benchmarks/bench_build.py 500 1000   # other sizes
 
 Each size is built in a fresh Python process, so peak memory (the process's maximum
-resident set) is the build's own. Printed per size: the best of three builds in that
-process (load, validate, render, write), pages, milliseconds per page, peak memory in MB,
-and the wall time of the whole `handbook build` command (interpreter start-up included).
+resident set) is the build's own. Printed per size: pages; the best and the median of
+three builds in that process (load, validate, render, write; the first one included);
+milliseconds per page (of the best); peak memory in MB; and the best and the median wall
+time of three runs of the whole `handbook build` command (interpreter start-up and
+imports included). The machine's load average is printed first: on a shared machine
+the median moves with it, the best much less.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,10 +41,10 @@ def measure(content: Path, out: Path) -> None:
     pages = 0
     for _ in range(RUNS):
         start = time.perf_counter()
-        _, pages = build_handbook(content, out)
+        pages = build_handbook(content, out)[0].pages
         times.append(time.perf_counter() - start)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
-    print(json.dumps({"seconds": min(times), "first": times[0], "pages": pages, "peak_mb": peak_mb}))
+    print(json.dumps({"best": min(times), "median": statistics.median(times), "pages": pages, "peak_mb": peak_mb}))
 
 
 def command_time(content: Path, out: Path) -> float:
@@ -58,7 +63,9 @@ def main() -> None:
     if args.one:
         measure(*args.one)
         return
-    print(f"{'routines':>8} {'pages':>6} {'build s':>8} {'ms/page':>8} {'peak MB':>8} {'command s':>10}")
+    print("load average (1, 5, 15 min): " + ", ".join(f"{load:.2f}" for load in os.getloadavg()))
+    print(f"{'routines':>8} {'pages':>6} {'build s':>8} {'median':>7} {'ms/page':>8} {'peak MB':>8} "
+          f"{'command s':>10} {'median':>7}")
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             content, out = Path(tmp, f"c{size}"), Path(tmp, f"out{size}")
@@ -66,9 +73,10 @@ def main() -> None:
             result = subprocess.run([sys.executable, __file__, "--one", str(content), str(out)],
                                     check=True, capture_output=True, text=True)
             r = json.loads(result.stdout)
-            wall = min(command_time(content, out) for _ in range(RUNS))
-            print(f"{size:>8} {r['pages']:>6} {r['seconds']:>8.3f} {1000 * r['seconds'] / r['pages']:>8.2f} "
-                  f"{r['peak_mb']:>8.1f} {wall:>10.3f}")
+            walls = [command_time(content, out) for _ in range(RUNS)]
+            print(f"{size:>8} {r['pages']:>6} {r['best']:>8.3f} {r['median']:>7.3f} "
+                  f"{1000 * r['best'] / r['pages']:>8.2f} {r['peak_mb']:>8.1f} "
+                  f"{min(walls):>10.3f} {statistics.median(walls):>7.3f}")
 
 
 if __name__ == "__main__":

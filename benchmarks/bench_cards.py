@@ -8,21 +8,30 @@ Each run is one `handbook` command in a fresh process, timed from start to exit 
 start-up, imports, loading the content, drawing and writing the files all count), so the
 numbers are what a clinic waits for. Peak memory is the largest resident set of that
 command or any of its workers, measured for each run on its own. The byte-code of the
-package is compiled once before the runs, as an installed package has it (set
-PYTHONDONTWRITEBYTECODE=1 and pass --no-bytecode to time a start-up that compiles every
-module from source instead: about 0.15 s more per command). Targets on a 2-core machine:
+package is compiled once before the runs and kept outside the source tree, as an
+installed package has it (pass --no-bytecode, with PYTHONDONTWRITEBYTECODE=1 set, to
+time start-ups that compile the package's modules from source every time instead). Targets on a 2-core machine:
 200 cards in 1.5 s or less, 1,000 personal cards in 5 s or less, memory flat as the
 count grows.
 
-Measured (2-core Xeon VM, Python 3.11, reportlab 5.1, no C accelerator; best / median
-of 3; the machine had another engineer's jobs on it at times):
+Measured (2-core Xeon VM, Python 3.11, reportlab 5.1 without its C accelerator; this
+harness, best / median of 3; wall time of the whole command, ms per card, peak memory):
 
-    before (0.1.0)                   200 cards  2.95 s  14.8 ms/card     1,000 personal  16.5 s  16.6 ms/card   42 MB
-    after                            200 cards  see README/CHANGELOG     1,000 personal  see README/CHANGELOG
+    before (code of 21 Nov, 23:30)   200 cards  2.86 / 3.05 s   14.3 ms/card   46 MB
+                                     1,000 personal cards  12.2 / 13.4 s   12.2 ms/card   44 MB
+    after, other core free           200 cards  1.20-1.32 / 1.22-1.43 s   6.0-6.6 ms/card   42-49 MB
+                                     1,000 personal cards  3.7-4.1 / 4.2 s   3.7-4.1 ms/card   46 MB
+                                     (250 / 500 / 1,000 personal cards: 43 / 44 / 46 MB: flat)
+    after, another job using a core  200 cards  2.0-2.6 s   1,000 personal cards  5.3-6.5 s
+
+The two processes only pay off when both cores are free; with another CPU-bound job on
+the machine the pool has one core and the times roughly double. reportlab's optional C
+accelerator (`pip install rl_accel`) is used when installed; it gives the same bytes and
+saves about 5-10% of the drawing time.
 
 What made the difference: font subsets made once per process instead of once per card
 (`handbook/fontcache.py`, with every card's subset seeded with the same marks); a QR
-encoder five times faster with the same output (`cardqr.py`); card text written as PDF
+encoder ten times faster with the same output (`cardqr.py`); card text written as PDF
 operators directly, and line breaking without per-word objects (`cardtext.py`); the
 cards of a batch flushed to disk together instead of one fsync per file
 (`output.write_many`); a faster check for control characters when loading content.

@@ -55,6 +55,7 @@ def request(content: Content, job: CardJob) -> CardRequest:
         reviewed=routine.reviewed or content.book.reviewed,
         personal_dose=any(key != "weeks" for key in personal.dose),
         language=content.book.language,
+        large_print=job.large_print,
     )
 
 
@@ -129,12 +130,22 @@ class _CsvFile:
         return {name: starts[i] for i, name in enumerate(names) if i < len(starts)}
 
 
-def patient_cards(content: Content, csv_path: Path, paper: str | None, out_dir: Path) -> Iterator[Outcome]:
+def patient_cards(content: Content, csv_path: Path, paper: str | None, out_dir: Path,
+                  large_print: bool = False) -> Iterator[Outcome]:
     """One card per row of a patients' CSV file; bad rows are reported with their line, good ones made.
 
     The file itself (unreadable, not UTF-8, no name or routine column, an unknown column)
     is an error before anything is written. Outcomes come in the order of the rows.
     """
+    planned = plan_patient_cards(content, csv_path, paper, out_dir, large_print)
+    made = run(content, [item for item in planned if isinstance(item, CardJob)])
+    for item in planned:
+        yield next(made) if isinstance(item, CardJob) else item
+
+
+def plan_patient_cards(content: Content, csv_path: Path, paper: str | None, out_dir: Path,
+                       large_print: bool = False) -> list[CardJob | Outcome]:
+    """The card each row of a patients' file asks for, or the row's problems, in the order of the rows."""
     table = _read_csv(csv_path)
     header_line, header = table.records[0]
     names = _columns(csv_path, header_line, header)
@@ -143,14 +154,12 @@ def patient_cards(content: Content, csv_path: Path, paper: str | None, out_dir: 
     seen: dict[Path, int] = {}
     for line, cells in table.records[1:]:
         if any(cell.strip() for cell in cells):
-            planned.append(_plan_row(content, table, names, line, cells, paper, out_dir, seen))
-    made = run(content, [item for item in planned if isinstance(item, CardJob)])
-    for item in planned:
-        yield next(made) if isinstance(item, CardJob) else item
+            planned.append(_plan_row(content, table, names, line, cells, paper, out_dir, seen, large_print))
+    return planned
 
 
 def _plan_row(content: Content, table: _CsvFile, names: list[str], line: int, cells: list[str], paper: str,
-              out_dir: Path, seen: dict[Path, int]) -> CardJob | Outcome:
+              out_dir: Path, seen: dict[Path, int], large_print: bool = False) -> CardJob | Outcome:
     """The card one row asks for, or every problem of the row."""
     shown = display_path(table.path)
     if len(cells) > len(names):
@@ -166,12 +175,12 @@ def _plan_row(content: Content, table: _CsvFile, names: list[str], line: int, ce
     messages += [str(p) for p in problems]
     if messages or personal is None:
         return Outcome(False, "\n".join(messages))
-    path = card_path(out_dir, slug, personal)
+    path = card_path(out_dir, slug, personal, large_print)
     if path in seen:
         return Outcome(False, f"{shown}:{line}: the same patient and routine as line {seen[path]} "
                               f"({display_path(path)}); this row was skipped")
     seen[path] = line
-    return CardJob(slug, paper, path, personal, label=f"{shown}:{line}")
+    return CardJob(slug, paper, path, personal, label=f"{shown}:{line}", large_print=large_print)
 
 
 def _read_csv(path: Path) -> _CsvFile:

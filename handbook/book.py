@@ -26,22 +26,24 @@ from reportlab.platypus import (
 )
 
 from . import __version__
-from .figuredraw import PictureFlowable
+from .figuredraw import PictureFlowable, extra_alt
 from .flowables import Anchor, AtFoot, Box, PageRef, QrBlock, Rule, RuledLines
+from .labels import Labels, labels
 from .model import Content, FaqTopic, Picture, Routine, Source
 from .pagenumbers import PageNumbers
+from .pdftext import text_width
 from .render import DocInfo, HandbookDoc, handbook_epoch
 from .styles import FONT, FONT_BOLD, FONT_ITALIC, Geometry, handbook_geometry, handbook_styles
 from .text import LINE_BREAK, Run, Text
 from .words import dose_sentences, step_cue
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 BULLET = "\u2022"
 PICTURE_COLUMN = 0.42  # of the text column: a step's picture beside it
 PICTURE_GAP = 12.0
 PICTURE_HEIGHT = 150.0  # points, at most
+BESIDE_MIN_EMS = 15.0  # a step's text beside its picture needs this many body-text ems, else the picture goes under it
 LONG_LINK = 160  # characters; a longer address goes under its QR code, not beside it
+COVER_SLACK = 6.0  # points kept free on the cover, so rounding never pushes its last line over
 
 
 @dataclass(frozen=True)
@@ -52,30 +54,32 @@ class RenderedHandbook:
     pages: int
 
 
-def render_handbook(content: Content, paper: str | None = None) -> RenderedHandbook:
-    """Lay out the whole handbook in one pass and return the PDF bytes."""
+def render_handbook(content: Content, paper: str | None = None, large_print: bool = False) -> RenderedHandbook:
+    """Lay out the whole handbook in one pass and return the PDF bytes.
+
+    `paper`: a4 or letter (default: the book's), or a booklet's page (a5, half-letter).
+    Every printed label is in the book's language (`content.book.language`).
+    """
     book = content.book
-    geometry = handbook_geometry(paper or book.paper)
+    lang = labels(book.language)
+    geometry = handbook_geometry(paper or book.paper, large_print)
     numbers = PageNumbers(geometry.height - geometry.top)
     epoch = handbook_epoch(book.reviewed.on)
     date = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
-    story = _Story(content, geometry, numbers, date).build()
+    story = _Story(content, geometry, numbers, date, lang, large_print).build()
     info = DocInfo(
         title=book.title,
         author=book.clinic.name,
-        subject=book.subtitle or "Exercise routines and answers to common questions",
-        keywords=("patient handbook", "exercise routines", "physiotherapy", *(t.title for t in content.faq)),
+        subject=book.subtitle or lang("book.subject"),
+        keywords=(*lang("book.keywords").split(", "), *(t.title for t in content.faq)),
         creator=f"handbook {__version__}",
         language=book.language,
         footer=book.title,
+        folio=lang("book.page_of"),
     )
     doc = HandbookDoc(geometry, info, numbers, epoch)
     data = doc.render(story)
     return RenderedHandbook(data, doc.page_count)
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def paragraphs(text: str) -> list[str]:
@@ -86,13 +90,16 @@ def paragraphs(text: str) -> list[str]:
 class _Story:
     """Builds the list of flowables, one part of the book per method."""
 
-    def __init__(self, content: Content, geometry: Geometry, numbers: PageNumbers, date: dt.date) -> None:
+    def __init__(self, content: Content, geometry: Geometry, numbers: PageNumbers, date: dt.date,
+                 lang: Labels, large_print: bool = False) -> None:
         self.content = content
         self.book = content.book
         self.geometry = geometry
         self.numbers = numbers
         self.date = date
-        self.styles = handbook_styles()
+        self.lang = lang
+        self.styles = handbook_styles(large_print)
+        self.page_prefix = lang("book.page_ref", page="")  # "page " before a cross-reference's number
         self.out: list[Flowable] = []
 
     def build(self) -> list[Flowable]:
@@ -136,7 +143,7 @@ class _Story:
     def figure(self, picture: Picture, indent: float = 0) -> None:
         """A picture as large as fits (a PNG or JPEG never above 1 pixel per point), caption under it."""
         g = self.geometry
-        image = PictureFlowable(picture, g.frame_width - indent, 0.4 * g.frame_height)
+        image = PictureFlowable(picture, g.frame_width - indent, 0.4 * g.frame_height, alt=extra_alt(picture))
         group = KeepTogether([Spacer(1, 4), image, self.plain(picture.caption, "caption")])
         if indent:
             self.add(Indenter(left=indent), group, Indenter(left=-indent))
@@ -147,7 +154,7 @@ class _Story:
         """A step with its picture (caption under it) in a column to its right, tops aligned."""
         width = self.geometry.frame_width
         column = round(PICTURE_COLUMN * width)
-        cell = [PictureFlowable(picture, column - PICTURE_GAP, PICTURE_HEIGHT, centre=True),
+        cell = [PictureFlowable(picture, column - PICTURE_GAP, PICTURE_HEIGHT, centre=True, alt=extra_alt(picture)),
                 self.plain(picture.caption, "caption-beside")]
         table = Table([[step, cell]], colWidths=[width - column, column], hAlign="LEFT")
         table.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT),  # else a cell selects Helvetica (not embedded)
@@ -159,128 +166,144 @@ class _Story:
     # --- the parts of the book -----------------------------------------------------------
 
     def cover(self) -> None:
+        """Title, edition and date at the top, the clinic at the foot, on one page.
+
+        On a small page (a booklet's A5, large print) the space above the title gives
+        way first, then the gaps, then the title and subtitle take the chapter sizes;
+        only a cover that still does not fit runs on to a second page.
+        """
         book, clinic = self.book, self.book.clinic
-        if clinic.logo is not None:
-            self.add(PictureFlowable(clinic.logo, 160, 70))
-        self.add(Spacer(1, 0.16 * self.geometry.frame_height), Rule(4, 16))
-        self.text(book.title, "cover-title")
-        if book.subtitle:
-            self.text(book.subtitle, "cover-subtitle")
-        self.text(book.edition, "cover-detail")
-        self.text(long_date(self.date), "cover-detail")
-        foot: list[Flowable] = [self.rich([Run(clinic.name, FONT_BOLD)], "cover-detail"),
-                                self.plain(f"Phone: {clinic.phone}", "cover-detail")]
-        foot += [self.plain(line, "cover-detail") for line in (clinic.website, clinic.email) if line]
-        if clinic.address:
-            lines = [[LINE_BREAK, Run(line)] for line in clinic.address.splitlines()]
-            foot.append(self.rich([run for line in lines for run in line][1:], "cover-detail"))
-        foot += [Spacer(1, 24), self.plain("This handbook does not replace your clinician's advice.", "cover-detail")]
-        self.add(Spacer(1, 24), AtFoot(foot), NextPageTemplate("page"), PageBreak())
+        logo: list[Flowable] = [PictureFlowable(clinic.logo, 160, 70)] if clinic.logo is not None else []
+        frame = self.geometry.frame_height
+        for title_style, subtitle_style, gap in (("cover-title", "cover-subtitle", 24.0),
+                                                 ("cover-title", "cover-subtitle", 12.0), ("h1", "lead", 8.0),
+                                                 ("h2", "lead", 8.0)):
+            head: list[Flowable] = [Rule(4, 16), self.plain(book.title, title_style)]
+            if book.subtitle:
+                head.append(self.plain(book.subtitle, subtitle_style))
+            head += [self.plain(book.edition, "cover-detail"), self.plain(self.lang.date(self.date), "cover-detail")]
+            foot: list[Flowable] = [self.rich([Run(clinic.name, FONT_BOLD)], "cover-detail"),
+                                    self.plain(self.lang("book.phone", phone=clinic.phone), "cover-detail")]
+            foot += [self.plain(line, "cover-detail") for line in (clinic.website, clinic.email) if line]
+            if clinic.address:
+                lines = [[LINE_BREAK, Run(line)] for line in clinic.address.splitlines()]
+                foot.append(self.rich([run for line in lines for run in line][1:], "cover-detail"))
+            foot += [Spacer(1, gap), self.plain(self.lang("book.not_replace"), "cover-detail")]
+            room = frame - COVER_SLACK - gap - self.height_of([*logo, *head, *foot])
+            if room >= 0:
+                break
+        self.add(*logo, Spacer(1, min(0.16 * frame, max(room, 0.0))), *head)
+        self.add(Spacer(1, gap), AtFoot(foot), NextPageTemplate("page"), PageBreak())
+
+    def height_of(self, flowables: list[Flowable]) -> float:
+        """The height of flowables one under the other in the text column, spaces included."""
+        width, frame = self.geometry.frame_width, self.geometry.frame_height
+        return float(sum(f.wrap(width, frame)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables))
 
     def how_to_use(self) -> None:
-        clinic = self.book.clinic
-        self.start("howto", "How to use this handbook")
-        self.text("This handbook has exercise routines and answers to common questions. "
-                  "Your doctor or physio will tell you which routines are right for you.")
-        self.text("Each routine starts on a new page. It tells you:")
-        self.add(*self.items([
-            "what the routine does, and who it is for",
-            "how long to do it and how often, in plain words",
-            "what you need, and the steps in order",
-            "tips, and what to avoid",
-            "when to stop and call us",
-        ]))
-        self.text("The contents list every routine and every group of questions with its page number. "
-                  "At the back you find the sources of the advice, and a page for your own notes: "
-                  "write down questions to ask at your next visit.")
+        clinic, lang = self.book.clinic, self.lang
+        self.start("howto", lang("book.howto"))
+        self.text(lang("book.howto_intro"))
+        self.text(lang("book.howto_each"))
+        self.add(*self.items(lang(f"book.howto_item{n}") for n in range(1, 6)))
+        self.text(lang("book.howto_contents"))
         if self.book.safety_note:
             note = [self.plain(p, "body") for p in paragraphs(self.book.safety_note)]
         else:
             note = [self.plain(p, "body") for p in (
-                "This handbook does not replace your clinician's advice. Do only the routines your "
-                "doctor or physio has given you, in the way they showed you.",
-                "Each routine has a box called \u201cStop and call us if\u201d. If any of those things "
-                "happens to you, stop the routine and call us.",
-                "If you are worried about your health, call us or your doctor. "
-                "In an emergency, call your local emergency number.",
-            )]
-        call = self.plain(f"Call {clinic.name} on {clinic.phone}.", "box-note")
-        title = self.plain("Please read this first", "box-title")
+                lang("book.safety1"), lang("book.safety2", stop=lang("book.stop")), lang("book.safety3"))]
+        call = self.plain(lang("book.call", clinic=clinic.name, phone=clinic.phone), "box-note")
+        title = self.plain(lang("book.read_first"), "box-title")
         self.add(Box(title, [*note, call], self.geometry.frame_height))
 
     def contents(self) -> None:
         self.add(PageBreak())
-        self.start("contents", "Contents")
+        lang = self.lang
+        self.start("contents", lang("book.contents"))
+        column = self.number_column()
 
         def entry(text: str, key: str, style: str = "toc", indent: float = 0) -> None:
-            self.add(PageRef(text, self.styles[style], key, self.numbers, indent, leaders=True))
+            self.add(PageRef(text, self.styles[style], key, self.numbers, indent, leaders=True, column=column))
 
-        entry("How to use this handbook", "howto", "toc-part")
-        entry("Exercise routines", "routines", "toc-part")
+        entry(lang("book.howto"), "howto", "toc-part")
+        entry(lang("book.routines"), "routines", "toc-part")
         for routine in self.content.routines:
             entry(routine.title, f"r-{routine.slug}", indent=18)
         if self.content.faq:
-            entry("Questions and answers", "faq", "toc-part")
+            entry(lang("book.faq"), "faq", "toc-part")
             for topic in self.content.faq:
                 entry(topic.title, f"t-{topic.slug}", indent=18)
-        entry("Sources", "sources", "toc-part")
-        entry("Notes", "notes", "toc-part")
+        entry(lang("book.sources"), "sources", "toc-part")
+        entry(lang("book.notes"), "notes", "toc-part")
+
+    def number_column(self) -> float:
+        """The contents' page-number column: four digits of its largest entries, so every leader ends alike."""
+        part = self.styles["toc-part"]
+        return text_width("0000", part.fontName, part.fontSize)
 
     def chapter(self, routine: Routine, first: bool) -> None:
         self.add(PageBreak())
         if first:
-            self.add(Anchor("routines", self.numbers, "Exercise routines", 0))
+            self.add(Anchor("routines", self.numbers, self.lang("book.routines"), 0))
+        lang = self.lang
         self.start(f"r-{routine.slug}", routine.title, level=1)
         self.text(routine.summary, "lead")
-        self.add(self.plain("Who it is for, and when", "h2"))
+        self.add(self.plain(lang("book.who_when"), "h2"))
         self.text(routine.when)
         if routine.caution:
-            self.add(self.plain("Good to know", "h2"))
+            self.add(self.plain(lang("book.good_to_know"), "h2"))
             self.add(*(self.plain(p, "body") for p in paragraphs(routine.caution)))
-        self.add(self.plain("How much and how often", "h2"))
-        self.add(*(self.plain(s, "dose") for s in dose_sentences(routine.dose)), Spacer(1, 6))
-        self.add(self.plain("What you need", "h2"))
+        self.add(self.plain(lang("book.how_much"), "h2"))
+        self.add(*(self.plain(s, "dose") for s in dose_sentences(routine.dose, lang)), Spacer(1, 6))
+        self.add(self.plain(lang("book.what_you_need"), "h2"))
         if routine.equipment:
             self.add(*self.items(routine.equipment))
         else:
-            self.text("Nothing: you do not need any equipment.")
+            self.text(lang("book.nothing_needed"))
         if routine.picture:
             self.figure(routine.picture)
-        self.add(self.plain("Steps", "h2"))
+        self.add(self.plain(lang("book.steps"), "h2"))
+        step_style = self.styles["step"]
+        room = self.geometry.frame_width - round(PICTURE_COLUMN * self.geometry.frame_width)
+        side_by_side = room >= BESIDE_MIN_EMS * step_style.fontSize
         for number, step in enumerate(routine.steps, start=1):
-            cue = step_cue(step.hold_seconds, step.breaths)
+            cue = step_cue(step.hold_seconds, step.breaths, lang)
             if cue:
                 text = self.rich([Run(step.text), LINE_BREAK, Run(cue, FONT_BOLD)], "step", f"{number}.")
             else:
                 text = self.plain(step.text, "step", bulletText=f"{number}.")
-            self.add(self.beside(text, step.picture) if step.picture else text)
-        for title, texts in (("Tips", routine.tips), ("What to avoid", routine.avoid)):
+            if step.picture and side_by_side:
+                self.add(self.beside(text, step.picture))
+            else:
+                self.add(text)
+                if step.picture:  # a narrow column (a booklet, large print): the picture under its step
+                    self.figure(step.picture, indent=step_style.leftIndent)
+        for title, texts in ((lang("book.tips"), routine.tips), (lang("book.avoid"), routine.avoid)):
             if texts:
                 self.add(self.plain(title, "h2"), *self.items(texts))
         self.stop_box(routine)
         if routine.link:
             self.link(routine.link)
         if routine.related_faq:
-            self.add(self.plain("Questions and answers about this", "h2"))
+            self.add(self.plain(lang("book.related_faq"), "h2"))
             for slug in routine.related_faq:
                 self.add(PageRef([Run(self.content.topic(slug).title), Run(",")], self.styles["toc"], f"t-{slug}",
-                                 self.numbers, prefix="page "))
-        self.add(self.plain("Where this advice comes from", "h2"), *self.source_list(routine.sources, notes=True))
+                                 self.numbers, prefix=self.page_prefix))
+        self.add(self.plain(lang("book.where_from"), "h2"), *self.source_list(routine.sources, notes=True))
         review = routine.reviewed or self.book.reviewed
-        self.text(f"Version {routine.version}, reviewed on {long_date(review.on)} by {review.by}.", "small")
+        self.text(lang("book.version", version=routine.version, date=lang.date(review.on), by=review.by), "small")
 
     def stop_box(self, routine: Routine) -> None:
-        clinic = self.book.clinic
-        title = self.plain("Stop and call us if", "box-title")
-        more = self.plain("Stop and call us if (continued)", "box-title")
-        call = self.plain(f"Call {clinic.name} on {clinic.phone}.", "box-note")
+        clinic, lang = self.book.clinic, self.lang
+        title = self.plain(lang("book.stop"), "box-title")
+        more = self.plain(lang("book.stop_continued"), "box-title")
+        call = self.plain(lang("book.call", clinic=clinic.name, phone=clinic.phone), "box-note")
         self.add(Box(title, [*self.items(routine.stop_if, "box-item"), call], self.geometry.frame_height, more))
 
     def link(self, url: str) -> None:
         address = self.rich([Run(url, link=url)], "link")
-        intro = self.plain("To watch or read more, scan this code with your phone\u2019s camera, "
-                          "or type this address:", "link")
-        self.add(self.plain("Watch or read more", "h2"))
+        intro = self.plain(self.lang("book.qr_intro"), "link")
+        self.add(self.plain(self.lang("book.watch_more"), "h2"))
         if len(url) <= LONG_LINK:
             self.add(QrBlock(url, [intro, address]))
         else:
@@ -291,7 +314,7 @@ class _Story:
         for source in sources:
             runs = [Run(source.title, FONT_BOLD)]
             if source.author:
-                runs.append(Run(f", by {source.author}"))
+                runs.append(Run(self.lang("book.by_author", author=source.author)))
             if source.url:
                 runs += [Run(". "), Run(source.url, link=source.url)]
             if notes and source.note:
@@ -301,7 +324,7 @@ class _Story:
 
     def questions(self) -> None:
         self.add(PageBreak())
-        self.start("faq", "Questions and answers")
+        self.start("faq", self.lang("book.faq"))
         for topic in self.content.faq:
             self.topic(topic)
 
@@ -315,18 +338,18 @@ class _Story:
             self.add(*(self.plain(p, "body") for p in question.answer))
             for slug in question.see:
                 title = self.content.routine(slug).title
-                self.add(PageRef([Run("See the routine: "), Run(title, FONT_ITALIC), Run(",")], self.styles["toc"],
+                before, after = self.lang("book.see_routine", title="\0").split("\0")
+                self.add(PageRef([Run(before), Run(title, FONT_ITALIC), Run(after)], self.styles["toc"],
                                  f"r-{slug}",
-                                 self.numbers, prefix="page "))
-        self.add(self.plain("Where these answers come from", "source-head"),
+                                 self.numbers, prefix=self.page_prefix))
+        self.add(self.plain(self.lang("book.answers_from"), "source-head"),
                  *self.source_list(topic.sources, notes=False))
 
     def sources(self) -> None:
         self.add(PageBreak())
-        self.start("sources", "Sources")
+        self.start("sources", self.lang("book.sources"))
         review = self.book.reviewed
-        self.text(f"The advice in this handbook comes from the sources below. It was reviewed by "
-                  f"{review.by} on {long_date(review.on)}.")
+        self.text(self.lang("book.sources_intro", by=review.by, date=self.lang.date(review.on)))
         used: dict[tuple[str, str | None, str | None], list[str]] = {}
         for owner, owner_sources in [*((r.title, r.sources) for r in self.content.routines),
                                      *((t.title, t.sources) for t in self.content.faq)]:
@@ -336,10 +359,10 @@ class _Story:
                     titles.append(owner)
         for (title, author, url), owners in used.items():
             self.add(*self.source_list([Source(title, author, url)], notes=False))
-            self.text("Used in: " + "; ".join(owners) + ".", "source")
+            self.text(self.lang("book.used_in", owners="; ".join(owners)), "source")
 
     def notes(self) -> None:
         self.add(PageBreak())
-        self.start("notes", "Notes")
-        self.text("Write down how the routines go, and questions to ask at your next visit.")
-        self.add(RuledLines())
+        self.start("notes", self.lang("book.notes"))
+        self.text(self.lang("book.notes_intro"))
+        self.add(RuledLines(self.styles["body"].leading * 1.5))

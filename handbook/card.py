@@ -9,6 +9,8 @@ layout that fits is found. It tries, in order: everything at 14 pt; then fewer t
 last tip first; then a smaller picture; then the step text at 13.5, 13, 12.5 and 12 pt
 (tips gone, picture at its smallest). If even that is too tall, the card is refused
 with roughly how much to cut. A card is never clipped, never below 12 pt, never two pages.
+Large print (`CardRequest.large_print`) scales every style by 18/14 and steps the body
+text from 18 down to 16 pt, never below. Every printed label is in the request's language.
 
 Pictures: when steps have pictures, each is printed beside its step (`StepRows`), and
 the sequence above runs first with all of them, shrinking them down to a set minimum
@@ -35,21 +37,26 @@ from .cardparts import Box, CardFooter, DoseStrip, PictureBlock, SideBySide, Sta
 from .cardqr import QrBlock, qr_side
 from .cardtext import Part, Piece, TextBlock, Unit, text_width, words_of
 from .errors import HandbookError, Problem
+from .labels import Labels, labels
 from .model import Clinic, Content, Picture, Review, Routine
 from .words import dose_items, step_cue
 
 FONT = styles.FONT
 
 DEFAULT_WEEKS = 4  # tick-grid rows when neither the routine nor the clinician says
-PAPER_NAMES = {"a4": "A4", "letter": "Letter", "a5": "A5"}
+PAPER_NAMES = {"a4": "A4", "letter": "Letter", "a5": "A5", "half-letter": "half-letter"}
+CHECK_PAPERS = ("a4", "letter", "a5")  # the papers `handbook check` fits every card on
 BODY_SIZES = (14.0, 13.5, 13.0, 12.5, 12.0)  # steps and the lists beside them step down together
+# Large print: body text 18 pt (every style scaled by 18/14, see styles.card_style), and
+# never below 16 pt: a large-print card that needs smaller type is refused, like any card.
+LARGE_BODY_SIZES = (18.0, 17.5, 17.0, 16.5, 16.0)
 # A step's picture beside it: the largest and the smallest (still legible) height. Its
 # column is as wide as the picture at that height, but from 1.5 to 1.9 times the height:
 # a lying figure gets a wide column, a standing one room for its caption.
-STEP_PICTURE = {"a4": (46 * mm, 27 * mm), "letter": (46 * mm, 27 * mm), "a5": (32 * mm, 20 * mm)}
+STEP_PICTURE = {"a4": (46 * mm, 27 * mm), "letter": (46 * mm, 27 * mm), "a5": (32 * mm, 20 * mm),
+                "half-letter": (32 * mm, 20 * mm)}
 STEP_PICTURE_COLUMN = (1.5, 1.9)
-TICK_BOX = {"a4": 8.5 * mm, "letter": 8.5 * mm, "a5": 8.2 * mm}  # a box to tick with a pen: 8 mm or more
-ADVICE = "This card does not replace your clinician's advice."
+TICK_BOX = {"a4": 8.5 * mm, "letter": 8.5 * mm, "a5": 8.2 * mm, "half-letter": 8.2 * mm}  # to tick with a pen: 8 mm+
 # Given the first codes of each face in every card, so cards share their font subsets
 # (see fontcache.seed): the marks the card prints (· • … ×) and the usual typographic ones.
 SEED_ALPHABET = "\u00b7\u2022\u2026\u00d7\u2013\u2014\u2018\u2019\u201c\u201d"
@@ -68,6 +75,12 @@ class CardRequest:
     reviewed: Review | None = None  # the routine's review, else the book's
     personal_dose: bool = False  # the dose was set for this patient: the routine's dose note is left out
     language: str = "en"
+    large_print: bool = False
+
+    @property
+    def body_sizes(self) -> tuple[float, ...]:
+        """The sizes the body text may step down through, largest first."""
+        return LARGE_BODY_SIZES if self.large_print else BODY_SIZES
 
 
 def tick_weeks(routine: Routine) -> int:
@@ -80,14 +93,16 @@ def tick_weeks(routine: Routine) -> int:
     return min(int(weeks.most), DEFAULT_WEEKS) if weeks is not None else DEFAULT_WEEKS
 
 
-def request_for(content: Content, routine: Routine, paper: str | None = None) -> CardRequest:
+def request_for(content: Content, routine: Routine, paper: str | None = None,
+                large_print: bool = False) -> CardRequest:
     """The plain card of a routine, as `handbook cards` prints it."""
     return CardRequest(routine, content.book.clinic, paper or content.book.paper, tick_weeks(routine),
-                       reviewed=routine.reviewed or content.book.reviewed, language=content.book.language)
+                       reviewed=routine.reviewed or content.book.reviewed, language=content.book.language,
+                       large_print=large_print)
 
 
 class CardDoesNotFit(HandbookError):
-    """The routine has more on it than one page holds at 12 pt; `problem` says how much."""
+    """The routine has more on it than one page holds at 12 pt (16 pt in large print); `problem` says how much."""
 
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
@@ -130,6 +145,9 @@ class _Layout:
         styles.register_fonts()
         self.req = req
         self.paper = req.paper
+        self.compact = req.paper in styles.SMALL_CARD_PAPERS  # A5 or half-letter: tighter spacing
+        self.lang: Labels = labels(req.language)
+        self.sizes = req.body_sizes
         self.geometry = styles.card_geometry(req.paper)
         self.width = self.geometry.frame_width
         self.gap = section_gap(req.paper)
@@ -141,7 +159,7 @@ class _Layout:
 
     def style(self, name: str, size: float | None = None) -> ParagraphStyle:
         """A card style; at `size` (with its leading scaled) for the body parts that step down."""
-        base = styles.card_style(name, self.paper)
+        base = styles.card_style(name, self.paper, self.req.large_print)
         if size is None or size == base.fontSize:
             return base
         key = ("style", name, size)
@@ -166,14 +184,14 @@ class _Layout:
         routine = self.req.routine
         return [
             TextBlock.plain(routine.title, self.style("card-title")),
-            DoseStrip(dose_items(routine.dose), self.style("card-dose"), self.style("card-dose-words"),
-                      pad=2.0 if self.paper == "a5" else 4.0),
+            DoseStrip(dose_items(routine.dose, self.lang), self.style("card-dose"), self.style("card-dose-words"),
+                      pad=2.0 if self.compact else 4.0),
         ]
 
     def purpose(self, size: float) -> Part:
         """The one-line purpose: it steps down with the body text, keeping its lead over it."""
-        purpose = styles.card_style("card-purpose", self.paper)
-        lead = purpose.fontSize - BODY_SIZES[0]
+        purpose = self.style("card-purpose")
+        lead = purpose.fontSize - self.sizes[0]
         part = self._once(("purpose", size), lambda: TextBlock.plain(
             _first_sentence(self.req.routine.summary), self.style("card-purpose", size + lead)))
         assert part is not None
@@ -188,7 +206,8 @@ class _Layout:
             if dose_note and self.req.routine.dose.note and not self.req.personal_dose:
                 parts.append(TextBlock.plain(self.req.routine.dose.note, body))
             if self.req.note:
-                units = words_of("From your physio:", styles.FONT_BOLD, size) + words_of(self.req.note, FONT, size)
+                units = words_of(self.lang("card.from_physio"), styles.FONT_BOLD, size) + words_of(
+                    self.req.note, FONT, size)
                 parts.append(Box(TextBlock(units, body), line_width=1.2, padding=5))
             return Stack(parts, gap=self.gap) if parts else None
 
@@ -204,11 +223,11 @@ class _Layout:
             style = self.style("card-step", size)
             indent = text_width("00.", styles.FONT_BOLD, size) + 5
             blocks: list[Part] = []
-            if self.paper != "a5":  # on A5 the numbers say it: the room goes to the steps
-                blocks.append(TextBlock.plain("What to do", self.style("card-heading")))
+            if not self.compact:  # on A5 the numbers say it: the room goes to the steps
+                blocks.append(TextBlock.plain(self.lang("card.what_to_do"), self.style("card-heading")))
             for number, step in enumerate(self.req.routine.steps, start=1):
                 units: list[Unit] = words_of(step.text, style.fontName, size)
-                cue = step_cue(step.hold_seconds, step.breaths)
+                cue = step_cue(step.hold_seconds, step.breaths, self.lang)
                 if cue:
                     units += words_of(cue, styles.FONT_BOLD, size)
                 label = Piece(f"{number}.", styles.FONT_BOLD, size)
@@ -240,7 +259,7 @@ class _Layout:
             caption = self.style("card-caption")
             narrowest, widest = (height * ratio for ratio in STEP_PICTURE_COLUMN)
             pictures: list[Picture | None] = [s.picture for s in self.req.routine.steps]
-            if self.paper != "a5":
+            if not self.compact:
                 pictures.insert(0, None)  # the heading
             stack = self.steps(size, fresh=True)
             assert isinstance(stack, Stack)
@@ -282,7 +301,7 @@ class _Layout:
         if count == 0:
             return None
         if ("tip-blocks", size) not in self._blocks:
-            everything = _bullets("Tips", self.req.routine.tips, self.style("card-heading"),
+            everything = _bullets(self.lang("card.tips"), self.req.routine.tips, self.style("card-heading"),
                                   self.style("card-body", size))
             self._blocks[("tip-blocks", size)] = everything.parts
         blocks = self._blocks[("tip-blocks", size)]
@@ -301,7 +320,7 @@ class _Layout:
         if all_pictures:
             largest, smallest = STEP_PICTURE[self.paper]
         else:
-            largest, smallest = (45 * mm, 25 * mm) if self.paper == "a5" else (70 * mm, 35 * mm)
+            largest, smallest = (45 * mm, 25 * mm) if self.compact else (70 * mm, 35 * mm)
         return [largest + (smallest - largest) * i / 3 for i in range(4)]
 
     def safety(self, size: float) -> Part:
@@ -312,14 +331,14 @@ class _Layout:
             heading = self.style("card-heading")
 
             def box() -> Part:
-                stop = _bullets("Stop and call us if\u2026", routine.stop_if, heading, self.style("card-stop", size))
-                return Box(stop, line_width=2.2, padding=4 if self.paper == "a5" else 6)
+                stop = _bullets(self.lang("card.stop"), routine.stop_if, heading, self.style("card-stop", size))
+                return Box(stop, line_width=2.2, padding=4 if self.compact else 6)
 
             if not routine.avoid:
                 return box()
 
             def avoid() -> Part:
-                return _bullets("Avoid", routine.avoid, heading, self.style("card-body", size))
+                return _bullets(self.lang("card.avoid"), routine.avoid, heading, self.style("card-body", size))
 
             def beside(share: float) -> SideBySide:  # a new pair each time: a flowable draws as last wrapped
                 return SideBySide(box(), avoid(), share=share, gap=self.gap + 4)
@@ -333,7 +352,7 @@ class _Layout:
                 if self.height(option) >= self.height(best):
                     break
                 best = option
-            if self.paper != "a5":
+            if not self.compact:
                 return best
             under = Stack([box(), avoid()], gap=self.gap)
             return best if self.height(best) <= self.height(under) else under
@@ -351,18 +370,18 @@ class _Layout:
         return self._blocks[("bottom-picture",)]
 
     def _bottom(self, picture: Part | None = None) -> list[Part]:
-        req, routine = self.req, self.req.routine
+        req, routine, lang = self.req, self.req.routine, self.lang
         parts: list[Part] = []
         if routine.link:
-            side = qr_side(routine.link, 25 * mm if self.paper == "a5" else 28 * mm)
-            parts.append(QrBlock(routine.link, side, self.style("card-heading"), self.style("card-small")))
+            side = qr_side(routine.link, 25 * mm if self.compact else 28 * mm)
+            parts.append(QrBlock(routine.link, side, self.style("card-heading"), self.style("card-small"),
+                                 (lang("card.qr_heading"), lang("card.qr_intro"))))
         grid_styles = {"heading": self.style("card-heading"), "label": self.style("card-label"),
                        "week": self.style("card-small")}
-        parts.append(TickGrid(req.weeks, TICK_BOX[self.paper], "Tick a box each day you do it", grid_styles,
-                              picture))
+        parts.append(TickGrid(req.weeks, TICK_BOX[self.paper], lang("card.tick"), grid_styles, picture, lang))
         clinic = TextBlock.plain(f"{req.clinic.name} \u00b7 {req.clinic.phone}", self.style("card-clinic"))
         parts.append(CardFooter(req.patient, self.style("card"), self.style("card-name"), clinic,
-                                TextBlock.plain(_version_line(req), self.style("card-version"))))
+                                TextBlock.plain(_version_line(req, lang), self.style("card-version")), lang))
         return parts
 
     def candidates(self) -> Iterator[Choice]:
@@ -376,18 +395,18 @@ class _Layout:
             pictures = self.picture_heights(all_pictures)
             tips = len(self.req.routine.tips)
             for kept in range(tips, -1, -1):
-                yield Choice(BODY_SIZES[0], kept, pictures[0], all_pictures=all_pictures)
+                yield Choice(self.sizes[0], kept, pictures[0], all_pictures=all_pictures)
             for height in pictures[1:]:
-                yield Choice(BODY_SIZES[0], 0, height, all_pictures=all_pictures)
-            for size in BODY_SIZES[1:]:
+                yield Choice(self.sizes[0], 0, height, all_pictures=all_pictures)
+            for size in self.sizes[1:]:
                 yield Choice(size, 0, pictures[-1], all_pictures=all_pictures)
             if self.req.routine.dose.note and not self.req.personal_dose:
-                yield Choice(BODY_SIZES[-1], 0, pictures[-1], dose_note=False, all_pictures=all_pictures)
+                yield Choice(self.sizes[-1], 0, pictures[-1], dose_note=False, all_pictures=all_pictures)
         if self.single is not None:  # the last place left for the one picture: beside the tick grid
-            for size in BODY_SIZES:
+            for size in self.sizes:
                 yield Choice(size, 0, None, in_grid=True)
             if self.req.routine.dose.note and not self.req.personal_dose:
-                yield Choice(BODY_SIZES[-1], 0, None, dose_note=False, in_grid=True)
+                yield Choice(self.sizes[-1], 0, None, dose_note=False, in_grid=True)
 
     def measure(self, choice: Choice) -> Fit:
         size = choice.size
@@ -405,7 +424,7 @@ class _Layout:
 
 def section_gap(paper: str) -> float:
     """The space between the card's parts."""
-    return 3.0 if paper == "a5" else 9.0
+    return 3.0 if paper in styles.SMALL_CARD_PAPERS else 9.0
 
 
 def fit_card(req: CardRequest) -> Fit:
@@ -420,8 +439,21 @@ def fit_card(req: CardRequest) -> Fit:
     return fit
 
 
+def card_fits(req: CardRequest) -> bool:
+    """Whether the card fits one page (`fit_card(req).ok`), found sooner when it clearly cannot.
+
+    Every layout holds at least the text at its smallest size, with no tips, picture or
+    dose note; when even that is too tall, no other layout is measured (`handbook check`
+    asks this of every routine on three papers, in large print too).
+    """
+    layout = _Layout(req)
+    if not layout.measure(Choice(req.body_sizes[-1], 0, None, dose_note=False)).ok:
+        return False
+    return any(layout.measure(choice).ok for choice in layout.candidates())
+
+
 def render_card(req: CardRequest) -> bytes:
-    """The card as PDF bytes, or `CardDoesNotFit` when it cannot fit one page at 12 pt."""
+    """The card as PDF bytes, or `CardDoesNotFit` when it cannot fit one page at 12 pt (16 pt in large print)."""
     fit = fit_card(req)
     if not fit.ok:
         raise CardDoesNotFit(fit_problem(req, fit))
@@ -438,8 +470,9 @@ def _draw(req: CardRequest, fit: Fit) -> bytes:
     routine = req.routine
     canv.setTitle(routine.title)
     canv.setAuthor(req.clinic.name)
-    canv.setSubject(f"Exercise card: {routine.title}")
+    canv.setSubject(labels(req.language)("card.subject", title=routine.title))
     canv.setCreator("handbook")
+    canv.setViewerPreference("DisplayDocTitle", "true")  # the viewer's title bar shows the title, not the file name
     canv.setFillColor(styles.INK)
     gap = section_gap(req.paper)
     parts = fit.top + fit.bottom
@@ -474,7 +507,8 @@ def _binary_streams() -> Iterator[None]:
 def fit_problem(req: CardRequest, fit: Fit) -> Problem:
     """The refusal of a card that does not fit, saying roughly how much to cut."""
     routine = req.routine
-    lines = max(1, math.ceil(fit.overflow / (BODY_SIZES[-1] * 1.25)))
+    smallest = req.body_sizes[-1]
+    lines = max(1, math.ceil(fit.overflow / (smallest * 1.25)))
     percent = max(1, math.ceil(100 * fit.overflow / fit.available))
     hints = "shorten its steps, avoid or stop-if lists"
     if req.weeks > DEFAULT_WEEKS:
@@ -482,8 +516,9 @@ def fit_problem(req: CardRequest, fit: Fit) -> Problem:
     if req.note:
         hints += ", or shorten the note"
     where = routine.where("steps")
-    message = (f"the card for '{routine.slug}' does not fit on one {PAPER_NAMES[req.paper]} page, even with "
-               f"{BODY_SIZES[-1]:g} pt text and no tips: about {lines} line{'s' if lines != 1 else ''} / "
+    large = " in large print" if req.large_print else ""
+    message = (f"the card for '{routine.slug}' does not fit on one {PAPER_NAMES[req.paper]} page{large}, even with "
+               f"{smallest:g} pt text and no tips: about {lines} line{'s' if lines != 1 else ''} / "
                f"{percent}% too long; {hints}")
     return Problem(where.path, where.line, where.col, "card", message)
 
@@ -503,9 +538,8 @@ def _first_sentence(text: str) -> str:
     return text if end < 0 else text[: end + 1]
 
 
-def _version_line(req: CardRequest) -> str:
-    line = f"Version {req.routine.version}"
+def _version_line(req: CardRequest, lang: Labels) -> str:
+    line = lang("card.version", version=req.routine.version)
     if req.reviewed is not None:
-        on = req.reviewed.on
-        line += f" \u00b7 reviewed {on.day} {on:%b} {on.year}"
-    return f"{line} \u00b7 {ADVICE}"
+        line += " \u00b7 " + lang("card.reviewed", date=lang.short_date(req.reviewed.on))
+    return f"{line} \u00b7 {lang('card.not_replace')}"

@@ -27,12 +27,13 @@ from .cardtext import (
     text_width,
     words_of,
 )
-from .figuredraw import draw_picture
+from .figuredraw import draw_alt_text, draw_picture, extra_alt
+from .labels import Labels, labels
 from .model import Picture
 from .styles import INK
 from .words import DoseItem
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+EN = labels("en")
 
 
 class Stack(Part):
@@ -191,6 +192,9 @@ class PictureBlock(Part):
     def draw(self) -> None:
         width, height = self._image_size  # a pose or SVG as vectors, a PNG or JPEG as pixels
         draw_picture(self.canv, self.picture, (self.width - width) / 2, self.height - height, width, height)
+        alt = extra_alt(self.picture)
+        if alt:  # for text extraction and screen readers; never printed
+            draw_alt_text(self.canv, alt, (self.width - width) / 2, self.height - height, width, height)
         self.caption.drawOn(self.canv, 0, 0)
 
 
@@ -252,14 +256,15 @@ class TickGrid(Part):
     NOTES_GAP = 12.0
 
     def __init__(self, weeks: int, box: float, heading: str, styles: Mapping[str, ParagraphStyle],
-                 side: Part | None = None) -> None:
+                 side: Part | None = None, lang: Labels = EN) -> None:
         super().__init__()
         self.side = side
+        self.lang = lang
         self._side_height = 0.0
         self.weeks, self.box = weeks, box
         self.heading_style, self.label, self.week = styles["heading"], styles["label"], styles["week"]
         self.heading = TextBlock.plain(heading, self.heading_style)
-        self.label_width = text_width(f"Week {weeks}", self.week.fontName, self.week.fontSize) + 8
+        self.label_width = text_width(lang("card.week", week=weeks), self.week.fontName, self.week.fontSize) + 8
         self.notes_left = self.label_width + 7 * box + self.NOTES_GAP
         heading_width = text_width(heading, self.heading_style.fontName, self.heading_style.fontSize)
         self.shared = heading_width + 8 <= self.notes_left  # heading and "Notes" on one line
@@ -291,17 +296,17 @@ class TickGrid(Part):
             top = self.height - (0.0 if self.shared else self._heading_height)
             self.side.drawOn(canv, self.notes_left, top - self._side_height)
         else:
-            draw_string(canv, self.notes_left, notes_base, "Notes")
+            draw_string(canv, self.notes_left, notes_base, self.lang("card.notes"))
         row_top = self.weeks * box
         canv.setFont(self.label.fontName, self.label.fontSize)
-        for day, name in enumerate(WEEKDAYS):
+        for day, name in enumerate(self.lang.weekdays):
             draw_string(canv, self.box_left(day) + box / 2, row_top + 3, name, centred=True)
         canv.setStrokeColor(INK)
         canv.setLineWidth(1.2)
         canv.setFont(self.week.fontName, self.week.fontSize)
         for week in range(1, self.weeks + 1):
             bottom = row_top - box
-            draw_string(canv, 0, bottom + (box - self.week.fontSize * ASCENT) / 2, f"Week {week}")
+            draw_string(canv, 0, bottom + (box - self.week.fontSize * ASCENT) / 2, self.lang("card.week", week=week))
             for day in range(7):
                 stroke_rect(canv, self.box_left(day), bottom, box, box)
             if self.side is None:
@@ -321,9 +326,10 @@ class CardFooter(Part):
     STARTED_LINE = 90.0  # room to write a date by hand
 
     def __init__(self, name: str | None, label: ParagraphStyle, filled: ParagraphStyle,
-                 clinic: TextBlock, version: TextBlock) -> None:
+                 clinic: TextBlock, version: TextBlock, lang: Labels = EN) -> None:
         super().__init__()
         self.name = name
+        self.name_label, self.started_label = lang("card.name"), lang("card.started")
         self.label, self.filled = label, filled
         self.clinic, self.version = clinic, version
         self._name_lines: list[Line] = []
@@ -336,17 +342,17 @@ class CardFooter(Part):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
-        started = self._indent("Started:") + self.STARTED_LINE
+        started = self._indent(self.started_label) + self.STARTED_LINE
         self._split = max(availWidth * 0.6, 0.0)
         self._split = min(self._split, availWidth - started)
         self._rows = 1
         self._name_lines = []
         if self.name:
             words = words_of(self.name, self.filled.fontName, self.filled.fontSize)
-            room = self._split - 16 - self._indent("Name:")
+            room = self._split - 16 - self._indent(self.name_label)
             self._name_lines = break_lines(words, room, self.label.leading / self.label.fontSize)
             if len(self._name_lines) > 1:
-                room = availWidth - self._indent("Name:")
+                room = availWidth - self._indent(self.name_label)
                 self._name_lines = break_lines(words, room, self.label.leading / self.label.fontSize)
                 self._rows = len(self._name_lines) + 1
         clinic = self.clinic.wrap(availWidth, availHeight)[1]
@@ -371,14 +377,14 @@ class CardFooter(Part):
 
         baseline = self.height - label.fontSize
         name_end = self._split - 16 if self._rows == 1 else self.width
-        start = field(0, baseline, "Name:", name_end)
+        start = field(0, baseline, self.name_label, name_end)
         for number, line in enumerate(self._name_lines):
             if number:
                 canv.line(start, baseline - number * row - 3, name_end, baseline - number * row - 3)
             draw_lines(canv, [line], start + 2, baseline - number * row + line.baseline)
         started_x, started_base = (self._split, baseline) if self._rows == 1 else (0, baseline - (self._rows - 1) * row)
-        field(started_x, started_base, "Started:", self.width if self._rows == 1 else started_x + self._indent(
-            "Started:") + self.STARTED_LINE * 2)
+        field(started_x, started_base, self.started_label, self.width if self._rows == 1 else started_x + self._indent(
+            self.started_label) + self.STARTED_LINE * 2)
         version = self._heights[1]
         self.clinic.drawOn(canv, 0, version + 2)
         self.version.drawOn(canv, 0, 0)

@@ -263,6 +263,10 @@ def _operators(link: str) -> str:
     return "\n".join(bars) + "\nf"
 
 
+HEADING = "Watch how to do it"  # in English; the card passes its language's words (labels "card.qr_*")
+INTRO = "Point your phone camera at the square, or type this address:"
+
+
 class QrBlock(Part):
     """A QR code of the routine's link, with the link printed beside it.
 
@@ -275,13 +279,14 @@ class QrBlock(Part):
 
     GAP = 10.0
 
-    def __init__(self, link: str, side: float, heading: ParagraphStyle, small: ParagraphStyle) -> None:
+    def __init__(self, link: str, side: float, heading: ParagraphStyle, small: ParagraphStyle,
+                 words: tuple[str, str] = (HEADING, INTRO)) -> None:
         super().__init__()
         self.link = link
         self.side = side
         self.text = Stack([
-            TextBlock.plain("Watch how to do it", heading),
-            TextBlock.plain("Point your phone camera at the square, or type this address:", small),
+            TextBlock.plain(words[0], heading),
+            TextBlock.plain(words[1], small),
             TextBlock.plain(link, small),
         ], gap=2)
         self._text_height = 0.0

@@ -5,6 +5,10 @@ any card is drawn or any path is built; then the cards are rendered, in a proces
 when there are many (`batch.run`), and each yields one line to print. A card that does
 not fit one page is refused on its own line and nothing is written for it; the others
 are written. The command fails (exit 1) if any card was refused.
+
+Large-print cards get their own file names (`SLUG-large.pdf`), so they never replace the
+normal ones. `--2up` lays every card out on A5 (half-letter for a Letter book) and puts
+them two to an A4 (Letter) sheet with cut marks, in one file, `cards-2up.pdf`.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -24,6 +28,7 @@ from .schema import INVALID, SLUG_RE, Checker, Spec, Text, did_you_mean
 from .yamlread import Node, resolve_plain
 
 CARDS_DIR = "cards"
+LARGE_SUFFIX = "-large"
 NAME = Text(max_len=80, what="a name")
 NOTE = Text(max_len=200, what="a short note")
 _DOSE_SPECS = {f.name: f.spec for f in fields.DOSE.fields}
@@ -64,6 +69,7 @@ class CardJob:
     path: Path
     personal: Personal = Personal()
     label: str = ""  # "patients.csv:4" for a CSV row, "" otherwise
+    large_print: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,12 +101,15 @@ def name_slug(name: str) -> str:
     return slug
 
 
-def card_path(out_dir: Path, slug: str, personal: Personal = Personal()) -> Path:
-    """`OUT/cards/SLUG.pdf`, or `OUT/cards/SLUG--NAME.pdf` for a patient; never outside OUT/cards."""
+def card_path(out_dir: Path, slug: str, personal: Personal = Personal(), large_print: bool = False) -> Path:
+    """`OUT/cards/SLUG.pdf`, or `OUT/cards/SLUG--NAME.pdf` for a patient; never outside OUT/cards.
+
+    Large print ends the name in `-large`: `SLUG-large.pdf`, `SLUG--NAME-large.pdf`.
+    """
     if not SLUG_RE.fullmatch(slug):  # checked by the callers already; a path is never built from a bad slug
         raise HandbookError(f"'{slug}' is not a routine name")
     stem = slug if not personal.name else f"{slug}--{name_slug(personal.name)}"
-    return cards_folder(out_dir) / f"{stem}.pdf"
+    return cards_folder(out_dir) / f"{stem}{LARGE_SUFFIX if large_print else ''}.pdf"
 
 
 def check_slugs(content: Content, slugs: list[str]) -> list[str]:
@@ -155,7 +164,7 @@ def personal_routine(routine: Routine, personal: Personal) -> Routine:
 
 
 def plan_cards(content: Content, slugs: list[str] | None, paper: str | None, out_dir: Path,
-               personal: Personal = Personal()) -> list[CardJob]:
+               personal: Personal = Personal(), large_print: bool = False) -> list[CardJob]:
     """The cards of `slugs` (all routines when None), after checking every slug."""
     if slugs is not None:
         problems = check_slugs(content, slugs)
@@ -164,7 +173,8 @@ def plan_cards(content: Content, slugs: list[str] | None, paper: str | None, out
     chosen = slugs if slugs is not None else [r.slug for r in content.routines]
     paper = paper or content.book.paper
     unique = list(dict.fromkeys(chosen))
-    return [CardJob(slug, paper, card_path(out_dir, slug, personal), personal) for slug in unique]
+    return [CardJob(slug, paper, card_path(out_dir, slug, personal, large_print), personal, large_print=large_print)
+            for slug in unique]
 
 
 def make_cards(content: Content, jobs: list[CardJob]) -> Iterator[Outcome]:
@@ -208,50 +218,135 @@ def options_personal(options: Mapping[str, str | None]) -> Personal:
     return personal
 
 
-def card_command(content_dir: Path, slugs: list[str], out_dir: Path, paper: str | None,
+@dataclass(frozen=True)
+class Printing:
+    """How the cards of one command are printed: paper (None: the book's), language, large print, 2-up."""
+
+    paper: str | None = None
+    language: str | None = None  # None: the book's
+    large_print: bool = False
+    two_up: bool = False
+
+
+def card_command(content_dir: Path, slugs: list[str], out_dir: Path, printing: Printing,
                  options: Mapping[str, str | None]) -> Iterator[Outcome]:
     """`handbook card SLUG...`: check the slugs and options, then make each card."""
-    from .loader import load_content
+    from .printing import load_for_print
 
     personal = options_personal(options)
-    content = load_content(content_dir)
-    yield from make_cards(content, plan_cards(content, slugs, paper, out_dir, personal))
+    content = load_for_print(content_dir, printing.language)
+    yield from make_cards(content, plan_cards(content, slugs, printing.paper, out_dir, personal, printing.large_print))
 
 
-def cards_command(content_dir: Path, out_dir: Path, paper: str | None, weeks: str | None,
+def cards_command(content_dir: Path, out_dir: Path, printing: Printing, weeks: str | None,
                   patients: Path | None) -> Iterator[Outcome]:
-    """`handbook cards`: a card for every routine, or one per row of a patients' CSV file."""
-    from .loader import load_content
+    """`handbook cards`: a card for every routine, or one per row of a patients' CSV file; 2-up on request."""
+    from .printing import load_for_print
 
     personal = options_personal({"weeks": weeks})
-    content = load_content(content_dir)
-    if patients is not None:
-        if weeks is not None:
-            raise HandbookError("--weeks and --patients: put the weeks in a 'weeks' column of the file instead")
-        from .batch import patient_cards
+    if patients is not None and weeks is not None:
+        raise HandbookError("--weeks and --patients: put the weeks in a 'weeks' column of the file instead")
+    content = load_for_print(content_dir, printing.language)
+    paper = printing.paper or content.book.paper
+    if printing.two_up:
+        from .styles import HALF_PAPER
 
-        yield from patient_cards(content, patients, paper, out_dir)
+        paper = HALF_PAPER[paper]
+    if patients is not None:
+        from .batch import patient_cards, plan_patient_cards
+
+        if printing.two_up:
+            planned = plan_patient_cards(content, patients, paper, out_dir, printing.large_print)
+            yield from two_up_cards(content, planned, out_dir, printing.large_print)
+            return
+        yield from patient_cards(content, patients, paper, out_dir, printing.large_print)
         return
-    yield from make_cards(content, plan_cards(content, None, paper, out_dir, personal))
+    jobs = plan_cards(content, None, paper, out_dir, personal, printing.large_print)
+    if printing.two_up:
+        yield from two_up_cards(content, list(jobs), out_dir, printing.large_print)
+        return
+    yield from make_cards(content, jobs)
+
+
+def two_up_file(out_dir: Path, large_print: bool = False) -> Path:
+    """`OUT/cards-2up.pdf`, or `OUT/cards-large-2up.pdf`."""
+    return out_dir / f"cards{LARGE_SUFFIX if large_print else ''}-2up.pdf"
+
+
+def two_up_cards(content: Content, planned: Sequence[CardJob | Outcome], out_dir: Path,
+                 large_print: bool = False) -> Iterator[Outcome]:
+    """Render the planned cards (each at its final A5 or half-letter size) and write them two to a sheet.
+
+    A card that does not fit, or a bad row of a patients' file, is reported on its own
+    line and left out; the sheet holds the others, in order.
+    """
+    from . import impose
+    from .batch import request
+    from .card import CardDoesNotFit, render_card
+    from .errors import display_path
+    from .labels import labels
+    from .output import write_atomic
+
+    pages: list[bytes] = []
+    paper = "a5"
+    for item in planned:
+        if isinstance(item, Outcome):
+            yield item
+            continue
+        paper = item.paper
+        try:
+            pages.append(render_card(request(content, item)))
+        except CardDoesNotFit as exc:
+            problem = exc.problem
+            yield Outcome(False, f"{item.label}: {problem.message}" if item.label else str(problem))
+    if not pages:
+        return
+    book = content.book
+    lang = labels(book.language)
+    info = {"Title": lang("cards.title"), "Author": book.clinic.name, "Subject": book.title, "Creator": "handbook"}
+    sheet = impose.two_up(impose.concatenate(pages, info, book.language), paper)
+    path = two_up_file(out_dir, large_print)
+    write_atomic(path, sheet)
+    sheets = -(-len(pages) // 2)
+    sheet_name = "Letter" if paper == "half-letter" else "A4"
+    yield Outcome(True, f"wrote {display_path(path)} ({len(pages)} card{'s' if len(pages) != 1 else ''} on "
+                        f"{sheets} {sheet_name} sheet{'s' if sheets != 1 else ''}; cut along the marks)")
 
 
 def card_problems(content: Content) -> list[Problem]:
-    """Every routine whose card would not fit on A4, Letter or A5.
+    """Every routine whose card would not fit on A4, Letter or A5, at normal size or in large print."""
+    return card_fit(content)[0]
 
-    An error on the book's own paper (where `handbook cards` would refuse it), a warning
-    on the other two.
+
+def card_fit(content: Content) -> tuple[list[Problem], dict[str, list[str]]]:
+    """Every routine's card fitted on A4, Letter and A5, at normal size and in large print.
+
+    Returns the problems and, per routine, the cards that do not fit ("A5", "A4 large"),
+    which `handbook check` prints in its table. At normal size, a card that does not fit
+    the book's own paper is an error (`handbook cards` would refuse it), on the other
+    papers a warning. Large print is made on request for a few patients, and a routine
+    written for a normal card often has more than a large-print page holds; so a
+    large-print misfit is reported in the table only, never as a warning or error: it
+    does not fail `check --strict` or block `build`, and `handbook card --large-print`
+    refuses that one card, saying by how much to shorten it.
     """
-    from .card import PAPER_NAMES, fit_card, fit_problem, request_for
+    from .card import CHECK_PAPERS, PAPER_NAMES, card_fits, fit_card, fit_problem, request_for
 
     problems = []
+    misfits: dict[str, list[str]] = {}
     for routine in content.routines:
-        for paper in PAPER_NAMES:
+        normal, large = [], []
+        for paper in CHECK_PAPERS:
             req = request_for(content, routine, paper)
             fit = fit_card(req)
             if not fit.ok:
+                normal.append(PAPER_NAMES[paper])
                 problem = fit_problem(req, fit)
                 if paper != content.book.paper:
-                    problem = Problem(problem.path, problem.line, problem.col, problem.field, problem.message,
-                                      "warning")
+                    problem = replace(problem, severity="warning")
                 problems.append(problem)
-    return problems
+            # a card too long at normal size is too long in large print
+            if not fit.ok or not card_fits(request_for(content, routine, paper, large_print=True)):
+                large.append(f"{PAPER_NAMES[paper]} large")
+        misfits[routine.slug] = normal + large
+    return problems, misfits

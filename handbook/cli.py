@@ -13,6 +13,7 @@ import click
 
 from . import __version__
 from .errors import ContentError, HandbookError
+from .labels import LANGUAGES
 
 ISSUES_URL = "https://github.com/handbook-pdf/handbook/issues"
 
@@ -23,6 +24,16 @@ content_option = click.option(
     default=Path("routines"),
     show_default=True,
     help="The content folder (book.yaml, routines, faq/).",
+)
+
+language_option = click.option(
+    "--language", type=click.Choice(LANGUAGES), default=None,
+    help="Language of the printed labels (headings, dose words, 'page N of M'); overrides 'language' in "
+         "book.yaml. The content itself is printed as written.",
+)
+large_print_option = click.option(
+    "--large-print", "large_print", is_flag=True,
+    help="Large print: body text 18 pt, headings to match, more space; written to its own *-large.pdf file.",
 )
 
 
@@ -199,21 +210,30 @@ def figures(content_dir: Path, out_dir: Path, paper: str) -> None:
               help="Folder to write handbook.pdf into.")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
               help="Paper size; overrides 'paper' in book.yaml.")
-def build(content_dir: Path, out_dir: Path, paper: str | None) -> None:
+@language_option
+@large_print_option
+@click.option("--booklet", is_flag=True,
+              help="Also write OUT/handbook-booklet.pdf: A5 pages two to an A4 sheet (half-letter on Letter) "
+                   "in booklet order, to print on both sides, fold and staple.")
+def build(content_dir: Path, out_dir: Path, paper: str | None, language: str | None, large_print: bool,
+          booklet: bool) -> None:
     """Validate everything, then write OUT/handbook.pdf.
 
     Nothing is written when the content has a problem, and a failed build leaves the
-    previous handbook.pdf as it was.
+    previous handbook.pdf as it was. Large print goes to OUT/handbook-large.pdf.
 
     \b
-    Example:
+    Examples:
       handbook build --paper letter
+      handbook build --language es --booklet
+      handbook build --large-print
     """
     from .build import build_handbook
     from .errors import display_path
 
-    path, pages = build_handbook(content_dir, out_dir, paper)
-    click.echo(f"wrote {display_path(path)} ({pages} page{'s' if pages != 1 else ''})")
+    for written in build_handbook(content_dir, out_dir, paper, language=language, large_print=large_print,
+                                  booklet=booklet):
+        click.echo(f"wrote {display_path(written.path)} ({written.summary})")
 
 
 # --- card commands (handbook card, handbook cards) ---
@@ -248,21 +268,25 @@ def _report_cards(outcomes: Any) -> None:
 @click.option("--times-a-day", "times_a_day", metavar="N", help="Times a day.")
 @card_weeks_option
 @click.option("--note", metavar="TEXT", help="A short note from the clinician, printed on the card.")
+@language_option
+@large_print_option
 def card(slugs: tuple[str, ...], content_dir: Path, out_dir: Path, paper: str | None, patient: str | None,
          hold: str | None, reps: str | None, sets: str | None, times_a_day: str | None, weeks: str | None,
-         note: str | None) -> None:
+         note: str | None, language: str | None, large_print: bool) -> None:
     """Write one-page cards OUT/cards/SLUG.pdf for the routines named.
 
     \b
     Examples:
       handbook card psoas-release --paper a5
       handbook card psoas-release --for "Ana María O'Neil" --hold 30 --reps 5 --note "Left side only"
+      handbook card psoas-release --large-print --language de
     """
-    from .cards import card_command
+    from .cards import Printing, card_command
 
     options = {"name": patient, "note": note, "hold": hold, "reps": reps, "sets": sets,
                "times_a_day": times_a_day, "weeks": weeks}
-    _report_cards(card_command(content_dir, list(slugs), out_dir, paper, options))
+    printing = Printing(paper, language, large_print)
+    _report_cards(card_command(content_dir, list(slugs), out_dir, printing, options))
 
 
 @cli.command()
@@ -273,17 +297,25 @@ def card(slugs: tuple[str, ...], content_dir: Path, out_dir: Path, paper: str | 
 @click.option("--patients", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE.csv",
               help="One personal card per row: columns name, routine, and any of hold, reps, sets, "
                    "times_a_day, weeks, note.")
-def cards(content_dir: Path, out_dir: Path, paper: str | None, weeks: str | None, patients: Path | None) -> None:
+@language_option
+@large_print_option
+@click.option("--2up", "two_up", is_flag=True,
+              help="Instead of one file per card, write OUT/cards-2up.pdf: A5 cards two to an A4 sheet "
+                   "(half-letter on Letter), with cut marks.")
+def cards(content_dir: Path, out_dir: Path, paper: str | None, weeks: str | None, patients: Path | None,
+          language: str | None, large_print: bool, two_up: bool) -> None:
     """Write a one-page card for every routine (or every row of a patients' file).
 
     \b
     Examples:
       handbook cards --paper letter
       handbook cards --patients patients.csv
+      handbook cards --2up --language fr
     """
-    from .cards import cards_command
+    from .cards import Printing, cards_command
 
-    _report_cards(cards_command(content_dir, out_dir, paper, weeks, patients))
+    printing = Printing(paper, language, large_print, two_up)
+    _report_cards(cards_command(content_dir, out_dir, printing, weeks, patients))
 
 
 def main() -> NoReturn:

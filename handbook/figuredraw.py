@@ -61,18 +61,52 @@ def draw_picture(canv: Any, picture: Picture, x: float, y: float, width: float, 
         canv.drawImage(_image(str(picture.file)), left, bottom, w, h, mask="auto")
 
 
+ALT_TEXT_MAX_SIZE = 10.0  # points; invisible, so only its place matters, not its size
+
+
+def extra_alt(picture: Picture) -> str | None:
+    """The alt text to put in the text layer: None when it is the caption, which is printed anyway."""
+    return picture.alt if picture.alt and picture.alt != picture.caption else None
+
+
+def draw_alt_text(canv: Any, text: str, x: float, y: float, width: float, height: float) -> None:
+    """`text` as invisible text (render mode 3) across the middle of a picture's box.
+
+    reportlab cannot tag a PDF, so a picture cannot carry /Alt; this puts the description
+    in the text layer instead, where text extraction, search and screen readers that read
+    the text find it, at the picture's place in the reading order. Nothing is printed and
+    the layout is not touched: the text is one line set small enough to fit the box.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = " ".join(text.split())
+    if not text or width <= 0:
+        return
+    size = min(ALT_TEXT_MAX_SIZE, 0.95 * width / max(stringWidth(text, styles.FONT, 1.0), 1e-6), height)
+    canv.saveState()
+    line = canv.beginText(x, y + max(height - size, 0) / 2)
+    line.setTextRenderMode(3)
+    line.setFont(styles.FONT, size)
+    line.textOut(text)
+    canv.drawText(line)
+    canv.restoreState()
+
+
 class PictureFlowable(Flowable):
     """A picture as a flowable: as large as fits `max_width` x `max_height`.
 
     Wraps to the picture's size in that box (narrower if the frame is); never splits;
-    draws the picture at its left edge (or centred, with `centre`).
+    draws the picture at its left edge (or centred, with `centre`), and its `alt` text,
+    if any, invisibly over it (`draw_alt_text`).
     """
 
-    def __init__(self, picture: Picture, max_width: float, max_height: float, centre: bool = False) -> None:
+    def __init__(self, picture: Picture, max_width: float, max_height: float, centre: bool = False,
+                 alt: str | None = None) -> None:
         super().__init__()
         self.picture = picture
         self.max_width, self.max_height = max_width, max_height
         self.centre = centre
+        self.alt = alt
         self._avail = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -86,6 +120,8 @@ class PictureFlowable(Flowable):
     def draw(self) -> None:
         x = (self._avail - self.width) / 2 if self.centre else 0.0
         draw_picture(self.canv, self.picture, x, 0, self.width, self.height)
+        if self.alt:
+            draw_alt_text(self.canv, self.alt, x, 0, self.width, self.height)
 
 
 # --- poses ---------------------------------------------------------------------------

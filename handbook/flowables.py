@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable
 
 from .pagenumbers import PageNumbers
 from .pdfobjects import link_to_place
-from .pdftext import num, stroke_colour, text_width
+from .pdftext import fill_colour, num, stroke_colour, text_width
 from .qr import qr_modules, qr_path
 from .styles import INK, RULE
 from .text import Run, Text
@@ -65,11 +65,12 @@ class PageRef(Flowable):
     the full width and the number (after `prefix`, e.g. "page ") goes at the right of the
     last line, just after its end, or starts a line of its own when that line is too full
     for `prefix` and four digits. Draws one link over the whole entry. Does not split:
-    an entry is a title.
+    an entry is a title. `column`: the narrowest number column (four digits of the
+    contents' largest entries), so the leaders of every entry end at the same place.
     """
 
     def __init__(self, text: str | Sequence[Run], style: ParagraphStyle, key: str, numbers: PageNumbers,
-                 indent: float = 0, prefix: str = "", leaders: bool = False) -> None:
+                 indent: float = 0, prefix: str = "", leaders: bool = False, column: float = LEADER_STOP) -> None:
         super().__init__()
         self.para = Text(text, style)
         self.style = style
@@ -78,8 +79,8 @@ class PageRef(Flowable):
         self.indent = indent
         self.prefix = prefix
         self.leaders = leaders
-        self.column = NUMBER_GAP + max(LEADER_STOP, text_width(prefix + "0000", self.style.fontName,
-                                                                self.style.fontSize))
+        self.column = NUMBER_GAP + max(LEADER_STOP, column, text_width(prefix + "0000", self.style.fontName,
+                                                                        self.style.fontSize))
         self.spaceBefore = self.style.spaceBefore
         self.spaceAfter = self.style.spaceAfter
         self.keepWithNext = getattr(self.style, "keepWithNext", 0)
@@ -184,24 +185,24 @@ class Box(Flowable):
         return [Box(self.title, self.items[:count], self.max_height, self.continued),
                 Box(rest_title, self.items[count:], self.max_height, self.continued)]
 
-    def draw(self) -> None:
-        canv = self.canv
-        canv.saveState()
-        canv.setStrokeColor(INK)
-        canv.setLineWidth(self.BORDER)
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """The border (written straight into the page), then the title and the items inside it."""
         half = self.BORDER / 2
-        canv.rect(half, half, self.width - self.BORDER, self.height - self.BORDER, stroke=1, fill=0)
-        canv.restoreState()
-        y = self.height - self.PAD
+        canvas._code.append(f"q {stroke_colour(INK)} {num(self.BORDER)} w n {num(x + half)} {num(y + half)} "
+                            f"{num(self.width - self.BORDER)} {num(self.height - self.BORDER)} re S Q")
+        top = y + self.height - self.PAD
         inner = self.width - 2 * self.PAD
         for index, item in enumerate(self._inner()):
             if index:
-                y -= item.getSpaceBefore()
+                top -= item.getSpaceBefore()
             _, h = item.wrap(inner, 1e6)
-            y -= h
-            item.drawOn(canv, self.PAD, y)
+            top -= h
+            item.drawOn(canvas, x + self.PAD, top)
             if index < len(self.items):
-                y -= item.getSpaceAfter()
+                top -= item.getSpaceAfter()
+
+    def draw(self) -> None:
+        self.drawOn(self.canv, 0, 0)
 
 
 class QrBlock(Flowable):
@@ -337,8 +338,9 @@ class Rule(Flowable):
         self.width = availWidth
         return availWidth, self.thickness
 
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """A filled rectangle, written straight into the page (drawn at every chapter start)."""
+        canvas._code.append(f"q {fill_colour(INK)} n {num(x)} {num(y)} {num(self.width)} {num(self.thickness)} re f Q")
+
     def draw(self) -> None:
-        self.canv.saveState()
-        self.canv.setFillColor(INK)
-        self.canv.rect(0, 0, self.width, self.thickness, stroke=0, fill=1)
-        self.canv.restoreState()
+        self.drawOn(self.canv, 0, 0)

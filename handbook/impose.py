@@ -51,6 +51,20 @@ def two_up(pdf: bytes, page_size: str) -> bytes:
     return _impose(reader, pairs, page_size, cut_marks=True)
 
 
+def concatenate(pdfs: list[bytes], info: dict[str, str], language: str) -> bytes:
+    """One PDF of the pages of `pdfs`, in order (cards, before `two_up`), with its own title and language."""
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter()
+    for pdf in pdfs:
+        writer.append(PdfReader(io.BytesIO(pdf)))
+    writer.add_metadata({f"/{key}": value for key, value in info.items()})
+    writer.root_object[NameObject("/Lang")] = TextStringObject(language)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def _impose(reader: PdfReader, sides: list[tuple[int | None, int | None]], page_size: str,
             cut_marks: bool) -> bytes:
     sheet_width, sheet_height = SHEETS[page_size]
@@ -73,11 +87,14 @@ def _impose(reader: PdfReader, sides: list[tuple[int | None, int | None]], page_
     if metadata is not None:
         writer.add_metadata({key: str(value) for key, value in metadata.items()
                              if key in ("/Title", "/Author", "/Subject", "/Keywords", "/Creator")})
+    from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
+
     lang = reader.root_object.get("/Lang")
     if lang is not None:
-        from pypdf.generic import NameObject, TextStringObject
-
         writer.root_object[NameObject("/Lang")] = TextStringObject(str(lang))
+    # the viewer's title bar shows the document's title, not the file name
+    writer.root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
+        {NameObject("/DisplayDocTitle"): BooleanObject(True)})
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

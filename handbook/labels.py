@@ -111,10 +111,15 @@ EN: dict[str, str] = {
     "card.started": "Started:",
     "card.version": "Version {version}",
     "card.reviewed": "reviewed {date}",
+    "book.keywords": "patient handbook, exercise routines, physiotherapy",
+    "book.by_author": ", by {author}",
+    "card.qr_heading": "Watch how to do it",
+    "card.qr_intro": "Point your phone camera at the square, or type this address:",
+    "cards.title": "Exercise cards",
 }
 
 ES: dict[str, str] = {
-    "range": "de {low} a {high}",
+    "range": "{low} a {high}",  # "durante 20 a 30 minutos"
     "dose.hold": "Mantenga la posici\u00f3n {amount}.",
     "dose.breaths": "Haga {amount}.",
     "dose.minutes": "H\u00e1galo durante {amount}.",
@@ -200,19 +205,24 @@ ES: dict[str, str] = {
     "card.started": "Inicio:",
     "card.version": "Versi\u00f3n {version}",
     "card.reviewed": "revisada el {date}",
+    "book.keywords": "manual para pacientes, rutinas de ejercicios, fisioterapia",
+    "book.by_author": ", de {author}",
+    "card.qr_heading": "Vea c\u00f3mo hacerlo",
+    "card.qr_intro": "Apunte la c\u00e1mara de su tel\u00e9fono al cuadrado, o escriba esta direcci\u00f3n:",
+    "cards.title": "Tarjetas de ejercicio",
 }
 
 FR: dict[str, str] = {
     "range": "de {low} \u00e0 {high}",
     "dose.hold": "Tenez la position {amount}.",
     "dose.breaths": "Prenez {amount}.",
-    "dose.minutes": "Faites-le pendant {amount}.",
+    "dose.minutes": "Faites-le {amount}.",  # "de 20 \u00e0 30 minutes": no "pendant" before "de"
     "dose.reps": "Faites-le {times}.",
     "dose.reps_side": "Faites-le {times} de chaque c\u00f4t\u00e9.",
     "dose.both_sides": "Faites-le des deux c\u00f4t\u00e9s.",
     "dose.sets": "Faites {amount}.",
     "dose.rest": "Reposez-vous {amount} entre les s\u00e9ries.",
-    "dose.weeks": "Continuez pendant {amount}.",
+    "dose.weeks": "Continuez ainsi {amount}.",
     "often.per_day": "{times} par jour",
     "often.every_day": "tous les jours",
     "often.per_week": "{amount} par semaine",
@@ -290,6 +300,12 @@ FR: dict[str, str] = {
     "card.started": "D\u00e9but :",
     "card.version": "Version {version}",
     "card.reviewed": "relue le {date}",
+    "book.keywords": "livret patient, exercices, kin\u00e9sith\u00e9rapie",
+    "book.by_author": ", par {author}",
+    "card.qr_heading": "Voir comment faire",
+    "card.qr_intro": "Pointez l\u2019appareil photo de votre t\u00e9l\u00e9phone vers le carr\u00e9, "
+    "ou tapez cette adresse :",
+    "cards.title": "Fiches d\u2019exercice",
 }
 
 DE: dict[str, str] = {
@@ -380,6 +396,11 @@ DE: dict[str, str] = {
     "card.started": "Begonnen:",
     "card.version": "Version {version}",
     "card.reviewed": "gepr\u00fcft am {date}",
+    "book.keywords": "Patientenheft, \u00dcbungen, Physiotherapie",
+    "book.by_author": ", von {author}",
+    "card.qr_heading": "Sehen Sie, wie es geht",
+    "card.qr_intro": "Richten Sie die Kamera Ihres Handys auf das Quadrat, oder tippen Sie diese Adresse ein:",
+    "cards.title": "\u00dcbungskarten",
 }
 
 CATALOGUES = {"en": EN, "es": ES, "fr": FR, "de": DE}
@@ -429,6 +450,17 @@ MONTHS = {
 DATE_FORMATS = {"en": "{day} {month} {year}", "es": "{day} de {month} de {year}",
                 "fr": "{day} {month} {year}", "de": "{day}. {month} {year}"}
 
+# Short dates, for a card's small print: "1 Nov 2026".
+SHORT_MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "es": ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"),
+    "fr": ("janv.", "f\u00e9vr.", "mars", "avr.", "mai", "juin", "juil.", "ao\u00fbt", "sept.", "oct.", "nov.",
+           "d\u00e9c."),
+    "de": ("Jan.", "Feb.", "M\u00e4rz", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."),
+}
+SHORT_DATE_FORMATS = {"en": "{day} {month} {year}", "es": "{day} {month} {year}",
+                      "fr": "{day} {month} {year}", "de": "{day}. {month} {year}"}
+
 
 @dataclass(frozen=True)
 class Labels:
@@ -476,6 +508,11 @@ class Labels:
         """``1 November 2026``, ``1 de noviembre de 2026``, ``1. November 2026``."""
         month = MONTHS[self.language][day.month - 1]
         return DATE_FORMATS[self.language].format(day=day.day, month=month, year=day.year)
+
+    def short_date(self, day: dt.date) -> str:
+        """``1 Nov 2026``, ``1 nov 2026``, ``1. Nov. 2026``."""
+        month = SHORT_MONTHS[self.language][day.month - 1]
+        return SHORT_DATE_FORMATS[self.language].format(day=day.day, month=month, year=day.year)
 
 
 @functools.cache

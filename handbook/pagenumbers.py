@@ -11,10 +11,12 @@ to each page's content at the end, see `render.HandbookDoc._folios`.)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
+from .pdftext import fill_colour, line_ops, num, text_width
 from .styles import INK
 
 
@@ -60,12 +62,32 @@ class PageNumbers:
             _text_form(canv, name, f"{prefix}{self.pages[key]}", font, size, right)
 
 
+class _NumberForm(pdfdoc.PDFObject):  # type: ignore[misc]
+    """A form XObject holding a few operators, written in one step.
+
+    reportlab's `beginForm`/`endForm` make a PDFFormXObject with its own resource
+    dictionary, stream object and compression, each formatted key by key at save time;
+    a long handbook has hundreds of these forms of a few dozen bytes. This one refers to
+    the document's font dictionary, as reportlab's do, and is stored uncompressed:
+    compressing 60 bytes saves nothing.
+    """
+
+    def __init__(self, ops: str, box: tuple[float, float, float, float]) -> None:
+        self.ops = ops.encode("latin-1")
+        self.box = box
+
+    def format(self, document: Any) -> bytes:
+        fonts: bytes = pdfdoc.PDFObjectReference(pdfdoc.BasicFonts).format(document)
+        box = " ".join(map(num, self.box)).encode("ascii")
+        return (b"<<\n/BBox [ " + box + b" ] /FormType 1 /Length " + str(len(self.ops)).encode("ascii")
+                + b" /Matrix [ 1 0 0 1 0 0 ] /Resources <<\n/Font " + fonts
+                + b" /ProcSet [ /PDF /Text ]\n>> /Subtype /Form /Type /XObject\n>>\nstream\n"
+                + self.ops + b"\nendstream")
+
+
 def _text_form(canv: Canvas, name: str, text: str, font: str, size: float, right: bool) -> None:
     """A form holding one line of `text`, baseline at y = 0, ending (`right`) or starting at x = 0."""
-    width = stringWidth(text, font, size)
+    width = text_width(text, font, size)
     x = -width if right else 0
-    canv.beginForm(name, lowerx=x - 1, lowery=-size * 0.4, upperx=x + width + 1, uppery=size * 1.2)
-    canv.setFillColor(INK)
-    canv.setFont(font, size)
-    canv.drawString(x, 0, text)
-    canv.endForm()
+    ops = f"{fill_colour(INK)} {line_ops(canv, text, font, size, x, 0)}"
+    canv._doc.Reference(_NumberForm(ops, (x - 1, -size * 0.4, x + width + 1, size * 1.2)), pdfdoc.xObjectName(name))

@@ -17,6 +17,7 @@ by character. Here the same results come cheaper:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
@@ -143,3 +144,88 @@ def fill_colour(colour: Any) -> str:
 def stroke_colour(colour: Any) -> str:
     """The `RG` operator for a reportlab colour."""
     return fill_colour(colour)[:-2] + "RG"
+
+
+LinkSpan = tuple[str, float, float, int]  # URL, from and to (from the line's start), line number
+
+
+def plain_lines(canv: Any, ops: list[str], lines: Sequence[tuple[float, list[str]]], font: str, size: float,
+                tf: str, offset: float, link: str | None) -> list[LinkSpan]:
+    """Append the operators of lines of words in one face (inside BT, at the first baseline).
+
+    `tf`: " SIZE Tf LEADING TL"; `offset`: how far a bullet pushes the first line right;
+    a line with less than no room left is squeezed with word spacing (reportlab's 5 %).
+    Returns where the link (if any) lies on each line.
+    """
+    face_shown = shown(canv, font)
+    ascii_readable = face_shown.ascii
+    ops.append(face_shown.subset0 + tf)
+    current = 0
+    for index, (extra, words) in enumerate(lines):
+        text = " ".join(words)
+        special = (index == 0 and offset) or extra < -1e-8
+        if not special and current == 0 and ascii_readable and text.isascii() and text.isprintable():
+            ops.append(f"({escaped(text)}) Tj T*")  # the usual line
+            continue
+        if index == 0 and offset:
+            ops.append(f"{num(offset)} 0 Td")
+        squeeze = extra < -1e-8 and len(words) > 1
+        if squeeze:
+            ops.append(f"{num(extra / (len(words) - 1))} Tw")
+        current = face_shown.show(text, tf, current, ops)
+        ops.append("T*")
+        if squeeze:
+            ops.append("0 Tw")
+        if index == 0 and offset:
+            ops.append(f"{num(-offset)} 0 Td")
+    if not link:
+        return []
+    scale = 0.001 * size
+    units = face(font).units
+    spans = []
+    for index, (_, words) in enumerate(lines):
+        start = offset if index == 0 else 0.0
+        spans.append((link, start, start + scale * units(" ".join(words)), index))
+    return spans
+
+
+def rich_lines(canv: Any, ops: list[str], lines: Sequence[tuple[float, list[Any]]], size: float, tf: str,
+               offset: float) -> list[LinkSpan]:
+    """`plain_lines` for words made of pieces (font, text, link) in several faces.
+
+    Pieces in the same face next to each other are printed as one string, with the space
+    after a word in the face of the word before it, as it was measured.
+    """
+    scale = 0.001 * size
+    spans: list[LinkSpan] = []
+    current_font, current = "", -1
+    for index, (extra, words) in enumerate(lines):
+        if index == 0 and offset:
+            ops.append(f"{num(offset)} 0 Td")
+        squeeze = extra < -1e-8 and len(words) > 1
+        if squeeze:
+            ops.append(f"{num(extra / (len(words) - 1))} Tw")
+        runs: list[list[Any]] = []  # [font, text, link] with the spaces that follow in that face
+        for number, word in enumerate(words):
+            for font, text, link in word:
+                if runs and runs[-1][0] == font and runs[-1][2] == link:
+                    runs[-1][1] += text
+                else:
+                    runs.append([font, text, link])
+            if number < len(words) - 1:
+                runs[-1][1] += " "
+        x = offset if index == 0 else 0.0
+        for font, text, link in runs:
+            if font != current_font:
+                current_font, current = font, -1
+            current = shown(canv, font).show(text, tf, current, ops)
+            measured = face(font)
+            if link:
+                spans.append((link, x, x + scale * measured.units(text.rstrip(" ")), index))
+            x += scale * measured.units(text)
+        ops.append("T*")
+        if squeeze:
+            ops.append("0 Tw")
+        if index == 0 and offset:
+            ops.append(f"{num(-offset)} 0 Td")
+    return spans

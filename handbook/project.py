@@ -32,6 +32,7 @@ class CheckReport:
     routines: int
     topics: int
     measures: list[Measure] = field(default_factory=list)
+    card_misfits: dict[str, list[str]] | None = None  # per routine: the cards that do not fit ("A5 large")
 
     @property
     def ok(self) -> bool:
@@ -45,17 +46,25 @@ class CheckReport:
         return f"{verdict}: {counted}, {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
 
     def table(self) -> str:
-        """Reading grade, longest sentence, steps and list items per routine and topic."""
+        """Reading grade, longest sentence, steps, list items and card fit per routine and topic.
+
+        Card fit: "all fit" when the card fits A4, Letter and A5 at normal size and in
+        large print, else the ones too long ("too long: A5 large").
+        """
         if not self.measures:
             return ""
         width = max(len(m.slug) for m in self.measures) + 6
-        lines = [f"{'':<{width}} grade  longest sentence  steps  list items"]
+        cards = self.card_misfits is not None
+        lines = [f"{'':<{width}} grade  longest sentence  steps  list items" + ("  cards" if cards else "")]
         for m in self.measures:
             label = f"{'faq/' if m.kind == 'faq' else ''}{m.slug}"
             steps = str(m.steps) if m.kind == "routine" else "-"
-            lines.append(
-                f"{label:<{width}} {m.grade:>5.1f}  {m.longest_sentence:>10} words  {steps:>5}  {m.list_items:>10}"
-            )
+            line = f"{label:<{width}} {m.grade:>5.1f}  {m.longest_sentence:>10} words  {steps:>5}  {m.list_items:>10}"
+            if self.card_misfits is not None:
+                misfits = self.card_misfits.get(m.slug) if m.kind == "routine" else None
+                line += "  " + ("-" if misfits is None else "too long: " + ", ".join(misfits) if misfits
+                                else "all fit")
+            lines.append(line)
         return "\n".join(lines)
 
 
@@ -67,20 +76,22 @@ def check(root: Path, strict: bool = False) -> CheckReport:
     topics = len(content.faq) if content else _count_yaml(root / "faq")
     problems = list(loaded.problems)
     measures: list[Measure] = []
+    misfits: dict[str, list[str]] | None = None
     if content is not None:  # fonts and card fit: only for content that loaded cleanly
-        from .cards import card_problems
+        from .cards import card_fit
         from .glyphs import missing_glyphs
 
         glyphs = missing_glyphs(content)
         problems += glyphs
         if not glyphs:
-            problems += card_problems(content)
+            card_problems, misfits = card_fit(content)
+            problems += card_problems
         measures, warnings = readability.measure(content)
         problems += warnings
     if strict:
         problems = [replace(p, severity="error") for p in problems]
     problems = sorted(problems, key=lambda p: (str(p.path), p.line, p.col))
-    return CheckReport(problems, routines, topics, measures)
+    return CheckReport(problems, routines, topics, measures, misfits)
 
 
 def listing(content: Content) -> str:

@@ -3,9 +3,14 @@
 reportlab's own table of contents needs `multiBuild`: lay the book out, read the page
 numbers, lay it out again (three full passes for a long book). Here nothing that is laid
 out depends on a page number. Contents entries and cross-references reserve a number
-column of fixed width, so the contents take exactly the room they will print in; every
-number not yet known when its page is drawn (a chapter's page, M in "page N of M") is
-drawn as a named PDF form whose content is written after the last page (`PageNumbers`).
+column of fixed width, so the contents take exactly the room they will print in; a
+chapter's page number, not yet known when the contents are drawn, is drawn as a named
+PDF form whose content is written after the last page (`PageNumbers`), and "page N of M"
+is added to each finished page once M is known (`HandbookDoc._folios`).
+
+Speed (`benchmarks/bench_build.py`): the header and footer are written straight into the
+page's content; a heading and what follows are grouped (reportlab's `keepWithNext`)
+only when they do not fit where they are; paragraphs are `text.Text`.
 
 Output is reproducible: reportlab's invariant mode, and the PDF dates are the handbook
 date (SOURCE_DATE_EPOCH when set, otherwise the book's review date), never the clock.
@@ -26,12 +31,13 @@ from reportlab import rl_config
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
+from reportlab.platypus.doctemplate import _ktAllow
 from reportlab.platypus.flowables import _listWrapOn
 
 from .errors import HandbookError
 from .pagenumbers import PageNumbers
 from .pdftext import fill_colour, line_ops, num, stroke_colour, text_width
-from .styles import FONT, FURNITURE_INSET, FURNITURE_SIZE, INK, RULE, Geometry
+from .styles import FONT, INK, RULE, Geometry
 
 ELLIPSIS = "\u2026"
 
@@ -47,6 +53,7 @@ class DocInfo:
     creator: str
     language: str
     footer: str  # printed at the left of every footer
+    folio: str = "page {page} of {pages}"  # at the right of every footer, in the book's language
 
 
 def handbook_epoch(fallback: dt.date) -> int:
@@ -140,7 +147,7 @@ class HandbookDoc(BaseDocTemplate):
             invariant=1, pageCompression=1, displayDocTitle=1,
             # reportlab starts every page in Helvetica unless told otherwise; a font
             # named on a page is listed in its resources, and Helvetica is not embedded.
-            initialFontName=FONT, initialFontSize=FURNITURE_SIZE,
+            initialFontName=FONT, initialFontSize=geometry.furniture_size,
             keepTogetherClass=KeepWithNext,
         )
         self.geometry = geometry
@@ -170,6 +177,39 @@ class HandbookDoc(BaseDocTemplate):
             rl_config.useA85 = use_a85
         return self.buffer.getvalue()
 
+    def handle_keepWithNext(self, flowables: list[Flowable]) -> None:
+        """reportlab's grouping of a heading with what follows, skipped when the group fits as it is.
+
+        reportlab wraps each heading and its next flowable in a `KeepWithNext` group, which
+        the frame measures, fails to add, splits, and then adds item by item anyway when
+        the group fits in the space left (nearly always). When it fits, we mark the items
+        as reportlab would and let them be added one by one straight away; the test is
+        KeepTogether's own (the group's height against the frame's space below, after
+        the space before it), so the pages are the same. Otherwise reportlab groups them.
+        """
+        count = 0
+        while count < len(flowables) and flowables[count].getKeepWithNext() and _ktAllow(flowables[count]):
+            count += 1
+        if count and count < len(flowables) and _ktAllow(flowables[count]):
+            count += 1
+        if count and self._group_fits(flowables[:count]):
+            for flowable in flowables[:count - 1]:
+                flowable.__dict__["keepWithNext"] = 0
+            return
+        super().handle_keepWithNext(flowables)
+
+    def _group_fits(self, group: list[Flowable]) -> bool:
+        """Whether `Frame.split` would hand KeepTogether room for all of `group` (see KeepTogether.split)."""
+        frame = self.frame
+        space = 0.0
+        if not frame._atTop:
+            first = next((f for f in group if not hasattr(f, "frameAction")), None)
+            space = first.getSpaceBefore() if first is not None else 0
+            if frame._oASpace:
+                space = max(space - frame._prevASpace, 0)
+        room = frame._y - frame._y1p - space
+        return bool(room > 0 and _listWrapOn(group, frame._aW, None)[1] <= room)
+
     def _page_begins(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self.numbers.page_begins()
 
@@ -181,17 +221,17 @@ class HandbookDoc(BaseDocTemplate):
         page after the last page (`_folios`), when M is known.
         """
         g = self.geometry
-        size = FURNITURE_SIZE
+        size, inset = g.furniture_size, g.furniture_inset
         page = canv.getPageNumber()
-        top = g.height - FURNITURE_INSET - size
+        top = g.height - inset - size
         header = fit_text(self.numbers.page_header, FONT, size, g.frame_width)
-        folio_room = text_width(f"page {page} of 99999", FONT, size) + 12
+        folio_room = text_width(self.info.folio.format(page=page, pages=99999), FONT, size) + 12
         footer = fit_text(self.info.footer, FONT, size, g.frame_width - folio_room)
         rule = f"{num(top - 5)}"
         canv._code.append(
             f"q {fill_colour(INK)} {line_ops(canv, header, FONT, size, g.left, top)} "
             f"{stroke_colour(RULE)} 0.5 w n {num(g.left)} {rule} m {num(g.width - g.right)} {rule} l S "
-            f"{line_ops(canv, footer, FONT, size, g.left, FURNITURE_INSET)} Q")
+            f"{line_ops(canv, footer, FONT, size, g.left, inset)} Q")
 
     def _finish(self, canv: Canvas) -> None:
         self.page_count = canv.getPageNumber() - 1
@@ -210,8 +250,9 @@ class HandbookDoc(BaseDocTemplate):
         right = g.width - g.right
         total = self.page_count
         pages = canv._doc.Pages.pages  # reportlab's finished pages, in order
+        size, inset = g.furniture_size, g.furniture_inset
         for number in range(2, total + 1):
-            folio = f"page {number} of {total}"
-            x = right - text_width(folio, FONT, FURNITURE_SIZE)
+            folio = self.info.folio.format(page=number, pages=total)
+            x = right - text_width(folio, FONT, size)
             pages[number - 1].stream += (
-                f"q {fill_colour(INK)} {line_ops(canv, folio, FONT, FURNITURE_SIZE, x, FURNITURE_INSET)} Q\n")
+                f"q {fill_colour(INK)} {line_ops(canv, folio, FONT, size, x, inset)} Q\n")

@@ -69,8 +69,12 @@ TINT = colors.Color(0.93, 0.93, 0.93)  # light box fill; text on it stays black
 
 # --- paper and margins -----------------------------------------------------------
 
-PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER, "a5": A5}
+HALF_LETTER = (396.0, 612.0)  # 5.5 x 8.5 in: half a Letter sheet, a booklet page or a 2-up card
+PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER, "a5": A5, "half-letter": HALF_LETTER}
+HALF_PAPER = {"a4": "a5", "letter": "half-letter", "a5": "a5", "half-letter": "half-letter"}  # folded or cut in two
 MIN_MARGIN = 12.7 * mm  # the print-safe minimum on every page
+FURNITURE_INSET = 15 * mm  # baseline of the footer, top of the header text, from the edge
+FURNITURE_SIZE = 9.5  # running header and footer
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,8 @@ class Geometry:
     right: float
     top: float
     bottom: float
+    furniture_inset: float = FURNITURE_INSET  # the handbook's running header and footer
+    furniture_size: float = FURNITURE_SIZE
 
     @property
     def frame_width(self) -> float:
@@ -98,35 +104,84 @@ class Geometry:
 # under the ~70 that stays easy to track from one line to the next. Every style a patient
 # reads is 12 pt or more; only the running header and footer are smaller (9.5 pt).
 
+#
+# A booklet (`handbook build --booklet`) is laid out on its own final page, A5 or
+# half-letter, with the same type sizes: a narrower column (about 58 characters at 14 pt)
+# between 15 mm side margins, never a full page scaled down.
+#
+# Large print (`--large-print`) scales every size, indent and space by 18/14 (body text
+# 18 pt) and the leading a little more (body 18 on 26 pt); the running header and footer
+# are 12 pt. The column is 20 mm from each edge of A4 (centred, as wide, on Letter):
+# about 64 characters a line at 18 pt, so lines stay under 70.
+
 HANDBOOK_MEASURE = 396.0  # width of the text column, points
 HANDBOOK_TOP = 25 * mm  # text frame starts this far below the top edge
 HANDBOOK_BOTTOM = 25 * mm
-FURNITURE_INSET = 15 * mm  # baseline of the footer, top of the header text, from the edge
-FURNITURE_SIZE = 9.5  # running header and footer
+BOOKLET_PAPERS = ("a5", "half-letter")  # a booklet's pages, imposed two-up on A4 or Letter
+BOOKLET_SIDE = 15 * mm
+BOOKLET_TOP = 23 * mm  # also the bottom
+BOOKLET_FURNITURE_INSET = 14.5 * mm
+LARGE_PRINT_SCALE = 18 / 14  # body text 14 pt -> 18 pt; every size, indent and space with it
+LARGE_PRINT_LEADING = 1.02  # and the lines a little further apart still: 18 on 26
+LARGE_PRINT_SIDE = 20 * mm
+LARGE_PRINT_MEASURE = 482.0  # points: A4 less 20 mm a side, about 64 characters at 18 pt
+LARGE_PRINT_TOP = 26 * mm  # also the bottom
+LARGE_PRINT_FURNITURE = 12.0
 
 
-def handbook_geometry(paper: str) -> Geometry:
-    """The handbook page: the text column centred, at least MIN_MARGIN on every side."""
+def handbook_geometry(paper: str, large_print: bool = False) -> Geometry:
+    """The handbook page: the text column centred, at least MIN_MARGIN on every side.
+
+    `paper` is a4 or letter, or a booklet's page (a5, half-letter).
+    """
     width, height = PAPERS[paper]
-    side = (width - HANDBOOK_MEASURE) / 2
-    assert side >= MIN_MARGIN and FURNITURE_INSET - 3 >= MIN_MARGIN
-    return Geometry(width, height, side, side, HANDBOOK_TOP, HANDBOOK_BOTTOM)
+    furniture = LARGE_PRINT_FURNITURE if large_print else FURNITURE_SIZE
+    if paper in BOOKLET_PAPERS:
+        side, top, inset = BOOKLET_SIDE, BOOKLET_TOP + (2 * mm if large_print else 0), BOOKLET_FURNITURE_INSET
+    elif large_print:  # the column of A4, also on wider Letter: the same lines on both
+        side, top, inset = max(LARGE_PRINT_SIDE, (width - LARGE_PRINT_MEASURE) / 2), LARGE_PRINT_TOP, FURNITURE_INSET
+    else:
+        side, top, inset = (width - HANDBOOK_MEASURE) / 2, HANDBOOK_TOP, FURNITURE_INSET
+    assert side >= MIN_MARGIN and inset - 3 >= MIN_MARGIN
+    return Geometry(width, height, side, side, top, top if paper in BOOKLET_PAPERS or large_print
+                    else HANDBOOK_BOTTOM, inset, furniture)
+
+
+_SCALED = ("fontSize", "leading", "spaceBefore", "spaceAfter", "leftIndent", "rightIndent", "bulletIndent",
+           "bulletFontSize")
+
+
+def large_print_size(key: str, value: float) -> float:
+    """A size, indent or space of the normal print in large print, to the half point."""
+    factor = LARGE_PRINT_SCALE * (LARGE_PRINT_LEADING if key == "leading" else 1.0)
+    return round(value * factor * 2) / 2
 
 
 @functools.cache
-def handbook_styles() -> dict[str, ParagraphStyle]:
-    """The handbook's paragraph styles by role; each names its parent, `base` names the font."""
+def handbook_styles(large_print: bool = False) -> dict[str, ParagraphStyle]:
+    """The handbook's paragraph styles by role; each names its parent, `base` names the font.
+
+    In large print every size, leading, indent and space is scaled (`large_print_size`).
+    """
     register_fonts()
+
+    def sized(kw: dict[str, object]) -> dict[str, object]:
+        if not large_print:
+            return kw
+        return {k: large_print_size(k, v) if k in _SCALED else v for k, v in kw.items()}  # type: ignore[arg-type]
+
     base = ParagraphStyle(
-        "base", fontName=FONT, fontSize=14, leading=20, textColor=INK, alignment=0,  # 0: TA_LEFT
-        bulletFontName=FONT, bulletFontSize=14, allowOrphans=0, allowWidows=0,
-        # a word or address wider than the line is cut across lines; reportlab's
-        # uriWasteReduce would leave a very long address on one line, past the margin
-        splitLongWords=1, uriWasteReduce=0,
+        "base", **sized(dict(
+            fontName=FONT, fontSize=14, leading=20, textColor=INK, alignment=0,  # 0: TA_LEFT
+            bulletFontName=FONT, bulletFontSize=14, allowOrphans=0, allowWidows=0,
+            # a word or address wider than the line is cut across lines; reportlab's
+            # uriWasteReduce would leave a very long address on one line, past the margin
+            splitLongWords=1, uriWasteReduce=0,
+        ))
     )
 
     def role(name: str, parent: ParagraphStyle, **kw: object) -> ParagraphStyle:
-        return ParagraphStyle(name, parent=parent, **kw)  # type: ignore[arg-type]
+        return ParagraphStyle(name, parent=parent, **sized(kw))
 
     body = role("body", base, spaceAfter=8)
     heading = role("heading", base, fontName=FONT_BOLD, keepWithNext=1)
@@ -165,8 +220,10 @@ def handbook_styles() -> dict[str, ParagraphStyle]:
 # --- card styles -----------------------------------------------------------------------
 # The one-page card (handbook/card.py). Card text is set by handbook/cardtext.py, which
 # reads fontName, fontSize, leading and spaceAfter from these styles. A4 and Letter use
-# them as they are; A5 uses the `-a5` variant of a style where one exists. Patients read
-# nothing below 12 pt; only weekday labels (`card-label`) and `card-version` are smaller.
+# them as they are; A5 (and half-letter, a 2-up card on Letter) uses the `-a5` variant of
+# a style where one exists. Patients read nothing below 12 pt; only weekday labels
+# (`card-label`) and `card-version` are smaller. Large print scales every style by 18/14
+# (`large_print_size`): body 18 pt, never below 16 pt (card.py), weekdays 11.5 pt.
 
 CARD_MARGIN = 13.5 * mm  # a little more than MIN_MARGIN, so no stroke or glyph reaches it
 
@@ -201,11 +258,23 @@ CARD_STYLES: dict[str, ParagraphStyle] = {
 }
 
 
-def card_style(name: str, paper: str) -> ParagraphStyle:
-    """The card style called `name`, in its A5 variant on A5 paper when it has one."""
-    if paper == "a5" and f"{name}-a5" in CARD_STYLES:
-        return CARD_STYLES[f"{name}-a5"]
-    return CARD_STYLES[name]
+SMALL_CARD_PAPERS = ("a5", "half-letter")
+
+
+def card_style(name: str, paper: str, large_print: bool = False) -> ParagraphStyle:
+    """The card style called `name`, in its A5 variant on A5 paper when it has one; scaled in large print."""
+    if paper in SMALL_CARD_PAPERS and f"{name}-a5" in CARD_STYLES:
+        name = f"{name}-a5"
+    return _large_card_styles()[name] if large_print else CARD_STYLES[name]
+
+
+@functools.cache
+def _large_card_styles() -> dict[str, ParagraphStyle]:
+    large = {}
+    for name, style in CARD_STYLES.items():
+        sizes = {key: large_print_size(key, getattr(style, key)) for key in ("fontSize", "leading", "spaceAfter")}
+        large[name] = ParagraphStyle(f"{name}-large", parent=style, **sizes)
+    return large
 
 
 def card_geometry(paper: str) -> Geometry:

@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from .pdftext import escaped, face, fill_colour, num, shown
+from .pdftext import face, fill_colour, num, plain_lines, rich_lines, shown
 
 _FUZZ = 1e-6  # reportlab's: a width below this cannot hold text
 _MARKUP = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})  # for reportlab's parser
@@ -99,7 +99,7 @@ def _words(runs: Sequence[Run], base_font: str) -> list[Word | None]:
     return words
 
 
-class Text(Flowable):
+class Text(Flowable):  # type: ignore[misc]
     """A left-aligned paragraph of runs in the style's size and leading.
 
     Wraps: breaks the words into lines greedily, like reportlab, once per width.
@@ -110,7 +110,7 @@ class Text(Flowable):
 
     _ZEROSIZE = False
     # Flowable.__init__'s defaults, as class attributes: a long handbook makes 12,000 of these
-    width = 0
+    width: float = 0
     wrapped = 0
     hAlign = "LEFT"
     vAlign = "BOTTOM"
@@ -157,7 +157,7 @@ class Text(Flowable):
 
     def _bullet_width(self) -> float:
         style = self.style
-        return 0.001 * style.bulletFontSize * face(style.bulletFontName).units(self.bullet or "")
+        return float(0.001 * style.bulletFontSize * face(style.bulletFontName).units(self.bullet or ""))
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._delegate is not None:
@@ -279,6 +279,15 @@ class Text(Flowable):
             return float(last.extraSpace if hasattr(last, "extraSpace") else last[0])
         return self.lines[-1][0] if self.lines else 0.0
 
+    def line_texts(self) -> list[str]:
+        """The text of each line as printed (for tests and messages)."""
+        if self._delegate is not None:
+            return [" ".join(line[1]) if isinstance(line, tuple) else "".join(w.text for w in line.words).strip()
+                    for line in self._delegate.blPara.lines]
+        if self.plain:
+            return [" ".join(words) for _, words in self.lines]
+        return [" ".join("".join(text for _, text, _ in word) for word in words) for _, words in self.lines]
+
     def line_count(self) -> int:
         if self._delegate is not None:
             return len(self._delegate.blPara.lines)
@@ -318,7 +327,8 @@ class Text(Flowable):
         part.words = [word for _, words in lines for word in words]
         part.lines = lines
         part._delegate = None
-        part._width = part.width = self._width
+        part._width = self._width
+        part.width = self.width
         part.height = len(lines) * self.style.leading
         return part
 
@@ -334,7 +344,7 @@ class Text(Flowable):
         self.drawOn(self.canv, 0, 0)
 
     def _draw(self, canv: Any, x: float, y: float) -> None:
-        """Append `q BT ... ET Q` for the bullet and every line, with its links, at (x, y)."""
+        """Append `q BT ... ET Q` for the bullet and every line, then the links, at (x, y)."""
         style = self.style
         look = _look(style)
         baseline = y + self.height - style.fontSize
@@ -348,77 +358,11 @@ class Text(Flowable):
         left = x + style.leftIndent
         ops.append(f"{look.colour} BT 1 0 0 1 {num(left)} {num(baseline)} Tm")
         if self.plain:
-            self._plain_lines(canv, ops, look.tf, offset, left, baseline)
+            links = plain_lines(canv, ops, self.lines, self.font, style.fontSize, look.tf, offset, self.link)
         else:
-            self._rich_lines(canv, ops, look.tf, offset, left, baseline)
+            links = rich_lines(canv, ops, self.lines, style.fontSize, look.tf, offset)
         ops.append("ET Q")
         canv._code.append(" ".join(ops))
-
-    def _plain_lines(self, canv: Any, ops: list[str], tf: str, offset: float, left: float, baseline: float) -> None:
-        face_shown = shown(canv, self.font)
-        ascii_readable = face_shown.ascii
-        ops.append(face_shown.subset0 + tf)
-        current = 0
-        for index, (extra, words) in enumerate(self.lines):
-            text = " ".join(words)
-            special = (index == 0 and offset) or extra < -1e-8
-            if not special and current == 0 and ascii_readable and text.isascii() and text.isprintable():
-                ops.append(f"({escaped(text)}) Tj T*")  # the usual line
-                continue
-            if index == 0 and offset:
-                ops.append(f"{num(offset)} 0 Td")
-            squeeze = extra < -1e-8 and len(words) > 1
-            if squeeze:
-                ops.append(f"{num(extra / (len(words) - 1))} Tw")
-            current = face_shown.show(text, tf, current, ops)
-            ops.append("T*")
-            if squeeze:
-                ops.append("0 Tw")
-            if index == 0 and offset:
-                ops.append(f"{num(-offset)} 0 Td")
-        if self.link:
-            scale = 0.001 * self.style.fontSize
-            units = face(self.font).units
-            for index, (_, words) in enumerate(self.lines):
-                start = left + (offset if index == 0 else 0)
-                self._link(canv, self.link, start, start + scale * units(" ".join(words)), baseline, index)
-
-    def _rich_lines(self, canv: Any, ops: list[str], tf: str, offset: float, left: float, baseline: float) -> None:
-        scale = 0.001 * self.style.fontSize
-        current_font, current = "", -1
-        for index, (extra, words) in enumerate(self.lines):
-            start = left + (offset if index == 0 else 0)
-            if index == 0 and offset:
-                ops.append(f"{num(offset)} 0 Td")
-            squeeze = extra < -1e-8 and len(words) > 1
-            if squeeze:
-                ops.append(f"{num(extra / (len(words) - 1))} Tw")
-            runs: list[list[Any]] = []  # [font, text, link] with the spaces that follow in that face
-            for number, word in enumerate(words):
-                for font, text, link in word:
-                    if runs and runs[-1][0] == font and runs[-1][2] == link:
-                        runs[-1][1] += text
-                    else:
-                        runs.append([font, text, link])
-                if number < len(words) - 1:
-                    runs[-1][1] += " "
-            x = start
-            for font, text, link in runs:
-                if font != current_font:
-                    current_font, current = font, -1
-                current = shown(canv, font).show(text, tf, current, ops)
-                measured = face(font)
-                if link:
-                    self._link(canv, link, x, x + scale * measured.units(text.rstrip(" ")), baseline, index)
-                x += scale * measured.units(text)
-            ops.append("T*")
-            if squeeze:
-                ops.append("0 Tw")
-            if index == 0 and offset:
-                ops.append(f"{num(-offset)} 0 Td")
-
-    def _link(self, canv: Any, url: str, x0: float, x1: float, baseline: float, line: int) -> None:
-        """A link over one line of text, where reportlab's Paragraph puts it."""
-        style = self.style
-        bottom = baseline - line * style.leading - style.fontSize / 8.0
-        canv.linkURL(url, (x0, bottom, x1, bottom + style.leading), relative=1, thickness=0)
+        for url, x0, x1, line in links:  # where reportlab's Paragraph puts a link: a leading tall, per line
+            bottom = baseline - line * style.leading - style.fontSize / 8.0
+            canv.linkURL(url, (left + x0, bottom, left + x1, bottom + style.leading), relative=1, thickness=0)

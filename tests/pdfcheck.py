@@ -6,6 +6,9 @@ from 1 (page N is the N-th page of the file). Parsed results are cached by conte
 several tests can ask about the same PDF without parsing it again.
 
 Shared by the handbook and card tests; keep the names stable.
+
+Invisible text (render mode 3: a picture's alt text) is not printed, so `chars`,
+`page_lines` and `page_texts` leave it out; `invisible_texts` reads it.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ class Char:
     bottom: float
     origin_x: float  # PDF units, from the bottom-left corner
     origin_y: float
+    visible: bool = True  # False: text render mode 3 (not printed; a picture's alt text)
 
 
 @dataclass(frozen=True)
@@ -132,10 +136,12 @@ def _parsed(data: bytes) -> tuple[tuple[tuple[Char, ...], ...], tuple[tuple[tupl
                 left, right, bottom, top = box.left, box.right, box.bottom, box.top
                 pdfium_c.FPDFText_GetCharOrigin(raw_text, i, x_ref, y_ref)
                 pdfium_c.FPDFText_GetFontInfo(raw_text, i, name, len(name), flags_ref)
+                mode = pdfium_c.FPDFTextObj_GetTextRenderMode(pdfium_c.FPDFText_GetTextObject(raw_text, i))
                 out.append(Char(number, content[i] if len(content) == count else text.get_text_range(i, 1),
                                 name.value.decode("latin-1"),
                                 round(pdfium_c.FPDFText_GetFontSize(raw_text, i), 2),
-                                left, right, height - top, height - bottom, x.value, y.value))
+                                left, right, height - top, height - bottom, x.value, y.value,
+                                mode != pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE))
             pages_chars.append(tuple(out))
             boxes = []
             for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
@@ -149,7 +155,12 @@ def _parsed(data: bytes) -> tuple[tuple[tuple[Char, ...], ...], tuple[tuple[tupl
 
 def chars(pdf: PdfLike) -> list[Char]:
     """Every printed character of every page, with font, size and position (pdfium)."""
-    return [c for page in _parsed(_bytes(pdf))[0] for c in page]
+    return [c for page in _parsed(_bytes(pdf))[0] for c in page if c.visible]
+
+
+def invisible_texts(pdf: PdfLike) -> list[str]:
+    """Each page's invisible text (render mode 3), in the order it is drawn."""
+    return ["".join(c.text for c in page if not c.visible) for page in _parsed(_bytes(pdf))[0]]
 
 
 def page_lines(pdf: PdfLike, page: int) -> list[str]:
@@ -160,7 +171,8 @@ def page_lines(pdf: PdfLike, page: int) -> list[str]:
     """
     rows: dict[float, list[Char]] = {}
     for c in _parsed(_bytes(pdf))[0][page - 1]:
-        rows.setdefault(round(c.origin_y, 1), []).append(c)
+        if c.visible:
+            rows.setdefault(round(c.origin_y, 1), []).append(c)
     lines = []
     for _, row in sorted(rows.items(), key=lambda item: -item[0]):
         row.sort(key=lambda c: c.origin_x)

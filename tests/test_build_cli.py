@@ -93,6 +93,18 @@ def test_content_problems_stop_the_build_before_anything_is_written(
     assert_untouched(previous)
 
 
+def test_a_character_the_font_lacks_stops_the_build_at_its_place(run: Run, minimal: Path, previous: Path) -> None:
+    path = minimal / "knee-hold.yaml"
+    path.write_text(path.read_text().replace("title: Knee hold", "title: Knee hold \u819d"))
+    result = run("build", "--booklet")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "routines/knee-hold.yaml:1:8: title: '\u819d' (U+819D) is not in the font Source Sans Pro\n"
+        "stopped: 1 problem in the content; nothing was written\n"
+    )
+    assert_untouched(previous)
+
+
 def test_content_problems_create_no_output_folder(run: Run, minimal: Path, tmp_path: Path) -> None:
     (minimal / "book.yaml").unlink()
     result = run("build")

@@ -107,6 +107,19 @@ def test_an_overlong_card_is_refused_and_nothing_is_written(content_dir: Path,
     assert sorted(p.name for p in Path("output/cards").iterdir()) == ["psoas-release.pdf", "psoas-rest-positions.pdf"]
 
 
+@pytest.mark.parametrize("command", [["card", "psoas-rest-positions"], ["cards"], ["cards", "--2up"]])
+def test_a_character_the_font_lacks_stops_every_card(content_dir: Path, edit: Callable[[Path, str, str], None],
+                                                     command: list[str]) -> None:
+    edit(content_dir / "psoas-release.yaml", "title: Psoas release in a lunge", "title: Psoas release \u819d")
+    result = run(*command)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "routines/psoas-release.yaml:2:8: title: '\u819d' (U+819D) is not in the font Source Sans Pro\n"
+        "stopped: 1 problem in the content; nothing was written\n"
+    )
+    assert not Path("output").exists()
+
+
 def test_cards_are_byte_identical_across_runs(content_dir: Path) -> None:
     assert run("cards", "--out", "one").exit_code == 0
     assert run("cards", "--out", "two").exit_code == 0

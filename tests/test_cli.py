@@ -49,9 +49,9 @@ def test_check_passes_on_good_content(run, minimal: Path) -> None:  # type: igno
     result = run("check")
     assert result.exit_code == 0
     assert result.stdout == (
-        "                grade  longest sentence  steps  list items\n"
-        "knee-hold         0.0           6 words      2           3\n"
-        "faq/basics        0.5           3 words      -           1\n"
+        "                grade  longest sentence  steps  list items  cards\n"
+        "knee-hold         0.0           6 words      2           3  all fit\n"
+        "faq/basics        0.5           3 words      -           1  -\n"
         "checked: 1 routine, 1 FAQ topic, 0 errors, 0 warnings\n"
     )
 

@@ -1,0 +1,166 @@
+"""Booklets and 2-up cards, read back: sheet size, page order, two cards a sheet, type at 100%."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+
+from handbook.book import render_handbook
+from handbook.card import render_card, request_for
+from handbook.cli import cli
+from handbook.impose import booklet
+from handbook.model import Content
+from handbook.styles import MIN_MARGIN
+
+from . import pdfcheck
+
+A4_LANDSCAPE = (841.8898, 595.2756)
+LETTER_LANDSCAPE = (792.0, 612.0)
+A5 = (419.5276, 595.2756)
+FOLIO = re.compile(r"page(\d+)of(\d+)$")  # spaces squeezed out
+
+
+@pytest.fixture(scope="module")
+def a5_book(sample_content: Content) -> bytes:
+    """The handbook laid out on A5 pages: what the booklet is made of."""
+    return render_handbook(sample_content, "a5").data
+
+
+@pytest.fixture(scope="module")
+def imposed(a5_book: bytes) -> bytes:
+    return booklet(a5_book, "a5")
+
+
+def halves(pdf: bytes, sheet_width: float) -> list[tuple[str, str]]:
+    """Per sheet side: the text of its left and right half, spaces squeezed out."""
+    out = []
+    for number in range(1, pdfcheck.page_count(pdf) + 1):
+        chars = [c for c in pdfcheck.chars(pdf) if c.page == number]
+        left = [c.text for c in chars if c.x1 <= sheet_width / 2]
+        right = [c.text for c in chars if c.x0 >= sheet_width / 2]
+        assert len(left) + len(right) == len(chars)  # nothing straddles the fold
+        out.append(("".join("".join(left).split()), "".join("".join(right).split())))
+    return out
+
+
+def page_number(text: str, title: str) -> int | None:
+    """Which page of the book a half shows: its folio, 1 for the cover, None when blank."""
+    if not text:
+        return None
+    match = FOLIO.search(text)
+    if match:
+        return int(match[1])
+    assert text.startswith(squeezed(title)), text[:40]
+    return 1
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_booklet_pages_are_a5_with_print_margins_and_the_same_type(a5_book: bytes, sample_content: Content) -> None:
+    assert set(pdfcheck.page_sizes(a5_book)) == {A5}
+    assert pdfcheck.chars_outside_margins(a5_book, MIN_MARGIN) == []
+    body = render_handbook(sample_content, "a4").data
+    assert set(c.size for c in pdfcheck.chars(a5_book)) == set(c.size for c in pdfcheck.chars(body))
+
+
+def test_booklet_sheets_fold_into_reading_order(imposed: bytes, a5_book: bytes, sample_content: Content) -> None:
+    pages = pdfcheck.page_count(a5_book)
+    total = -(-pages // 4) * 4
+    assert set(pdfcheck.page_sizes(imposed)) == {A4_LANDSCAPE}
+    assert pdfcheck.page_count(imposed) == total // 2  # two sides a sheet, two pages a side
+    title = sample_content.book.title
+    sides = [tuple(page_number(text, title) for text in pair) for pair in halves(imposed, A4_LANDSCAPE[0])]
+    numbered = [n for side in sides for n in side]
+    assert sorted(n for n in numbered if n is not None) == list(range(1, pages + 1))
+    assert numbered.count(None) == total - pages  # blank pages pad the end
+    assert sides[0] == (None if total > pages else total, 1) and sides[1] == (2, total - 1 if total - 1 <= pages
+                                                                              else None)
+    # Print double-sided, stack the sheets in order, fold: read front right, back left of
+    # each sheet, then back right and front left of each sheet from the innermost out.
+    fronts, backs = sides[0::2], sides[1::2]
+    reading = [p for front, back in zip(fronts, backs, strict=True) for p in (front[1], back[0])]
+    reading += [p for front, back in reversed(list(zip(fronts, backs, strict=True))) for p in (back[1], front[0])]
+    assert reading == [n if n <= pages else None for n in range(1, total + 1)]
+
+
+def test_booklet_type_is_placed_at_100_percent(imposed: bytes, a5_book: bytes) -> None:
+    gutter = (A4_LANDSCAPE[0] - 2 * A5[0]) / 2
+    first = [c for c in pdfcheck.chars(a5_book) if c.page == 1]  # the cover: right half of sheet 1's front
+    on_sheet = [c for c in pdfcheck.chars(imposed) if c.page == 1 and c.x0 >= A4_LANDSCAPE[0] / 2]
+    assert len(on_sheet) == len(first)
+    for page_char, sheet_char in zip(first, on_sheet, strict=True):
+        assert sheet_char.size == page_char.size
+        assert sheet_char.x1 - sheet_char.x0 == pytest.approx(page_char.x1 - page_char.x0, abs=0.01)
+        assert sheet_char.origin_x == pytest.approx(page_char.origin_x + gutter + A5[0], abs=0.01)
+
+
+def test_build_booklet_writes_both_files(content_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", "--booklet"])
+    assert result.exit_code == 0, result.output
+    handbook = Path("output/handbook.pdf").read_bytes()
+    folded = Path("output/handbook-booklet.pdf").read_bytes()
+    sheets = pdfcheck.page_count(folded) // 2
+    lines = result.output.splitlines()
+    assert lines[0] == f"wrote output/handbook.pdf ({pdfcheck.page_count(handbook)} pages)"
+    assert re.fullmatch(rf"wrote output/handbook-booklet\.pdf \(\d+ A5 pages( and \d blank)? on {sheets} A4 sheets, "
+                        r"printed on both sides; fold and staple\)", lines[1])
+    assert len(lines) == 2
+    assert set(pdfcheck.page_sizes(handbook)) == {(595.2756, 841.8898)}
+    assert set(pdfcheck.page_sizes(folded)) == {A4_LANDSCAPE}
+
+
+def test_letter_booklet_is_half_letter_on_letter(content_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", "--booklet", "--paper", "letter", "--large-print"])
+    assert result.exit_code == 0, result.output
+    assert "wrote output/handbook-large-booklet.pdf (" in result.output and " half-letter pages" in result.output
+    folded = Path("output/handbook-large-booklet.pdf").read_bytes()
+    assert set(pdfcheck.page_sizes(folded)) == {LETTER_LANDSCAPE}
+    assert pdfcheck.page_count(folded) % 2 == 0
+    assert max(c.size for c in pdfcheck.chars(folded) if "page" not in c.text) >= 18
+    assert sorted(p.name for p in Path("output").iterdir()) == ["handbook-large-booklet.pdf", "handbook-large.pdf"]
+
+
+# --- 2-up cards ----------------------------------------------------------------------------
+
+
+def test_cards_2up_are_two_a5_cards_a_sheet_with_cut_marks(content_dir: Path, sample_content: Content) -> None:
+    result = CliRunner().invoke(cli, ["cards", "--2up"])
+    assert result.exit_code == 0, result.output
+    assert result.output == "wrote output/cards-2up.pdf (4 cards on 2 A4 sheets; cut along the marks)\n"
+    assert not Path("output/cards").exists()  # one file, not a file per card
+    sheet = Path("output/cards-2up.pdf").read_bytes()
+    assert pdfcheck.page_sizes(sheet) == [A4_LANDSCAPE] * 2
+    titles = [r.title for r in sample_content.routines]
+    for number, (left, right) in enumerate(halves(sheet, A4_LANDSCAPE[0]), start=1):
+        assert left.startswith(squeezed(titles[2 * number - 2])), number
+        assert right.startswith(squeezed(titles[2 * number - 1])), number
+    a5_card = render_card(request_for(sample_content, sample_content.routines[0], "a5"))
+    first = [c for c in pdfcheck.chars(a5_card)]
+    on_sheet = [c for c in pdfcheck.chars(sheet) if c.page == 1 and c.x1 <= A4_LANDSCAPE[0] / 2]
+    assert [(c.text, c.size, round(c.x1 - c.x0, 2)) for c in on_sheet] == [
+        (c.text, c.size, round(c.x1 - c.x0, 2)) for c in first]  # the A5 card at 100%
+    with pdfplumber.open(io.BytesIO(sheet)) as doc:
+        lines = doc.pages[0].lines
+    centre = A4_LANDSCAPE[0] / 2
+    marks = sorted((round(line["top"]), round(line["bottom"])) for line in lines
+                   if abs(line["x0"] - centre) < 0.1 and abs(line["x1"] - centre) < 0.1)
+    assert marks == [(0, 23), (573, 595)]  # 8 mm from each edge, on the cut, inside the cards' 13.5 mm margins
+    assert all(line["x1"] < centre - 30 or line["x0"] > centre + 30 for line in lines if line not in
+               [m for m in lines if abs(m["x0"] - centre) < 0.1])  # no card's rule reaches the cut
+
+
+def test_cards_2up_on_letter_are_half_letter_and_refuse_what_does_not_fit(content_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["cards", "--2up", "--paper", "letter"])
+    assert result.exit_code == 1
+    assert "does not fit on one half-letter page" in result.stderr
+    assert result.stdout == "wrote output/cards-2up.pdf (3 cards on 2 Letter sheets; cut along the marks)\n"
+    sheet = Path("output/cards-2up.pdf").read_bytes()
+    assert pdfcheck.page_sizes(sheet) == [LETTER_LANDSCAPE] * 2
+    assert pdfcheck.page_texts(sheet)[1].strip()  # the third card, alone on the second sheet
