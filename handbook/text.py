@@ -19,7 +19,9 @@ lookup afterwards); a paragraph is broken into lines once per width and the line
 kept through splits (the part on the next page keeps its lines); drawing writes one
 `BT ... ET` block straight into the page's content, with ASCII lines copied as they are
 (reportlab's subsets map printable ASCII to itself) and only other characters going
-through the font's subset encoder. No markup is parsed, so user text needs no escaping.
+through the font's subset encoder (`pdftext`). No markup is parsed, so user text needs
+no escaping. Runs in several faces (a bold title, an italic name, a link) break by the
+same rule, a space being as wide as in the face of the word before it.
 """
 
 from __future__ import annotations
@@ -137,6 +139,7 @@ class Text(Flowable):  # type: ignore[misc]
             self.link = None
             self.words = _words(content, style.fontName)
         self.lines: list[Line] = []
+        self.forced: frozenset[int] = frozenset()  # lines ended by a forced break (LINE_BREAK)
         self.first_line = True  # the part on a later page has no bullet
         self._width: float | None = None
         self._delegate: Paragraph | None = None
@@ -215,11 +218,13 @@ class Text(Flowable):  # type: ignore[misc]
         scale = 0.001 * size
         shrinkage = self.style.spaceShrinkage
         lines: list[Line] = []
+        forced = set()
         line: list[Word] = []
         current = spaces = space = 0.0
         max_width = first
         for word in self.words:
             if word is None:
+                forced.add(len(lines))
                 lines.append((max_width - current, line))
                 line, current, spaces, max_width = [], 0.0, 0.0, later
                 continue
@@ -241,6 +246,7 @@ class Text(Flowable):  # type: ignore[misc]
             space = scale * face(word[-1][0]).units(" ")
         if line:
             lines.append((max_width - current, line))
+        self.forced = frozenset(forced)
         return lines
 
     def _runs(self) -> list[Run]:
@@ -315,16 +321,22 @@ class Text(Flowable):  # type: ignore[misc]
                 fit -= 1
             else:
                 return []
-        return [self._part(lines[:fit], first=self.first_line), self._part(lines[fit:], first=False)]
+        return [self._part(0, fit, first=self.first_line), self._part(fit, len(lines), first=False)]
 
-    def _part(self, lines: list[Line], first: bool) -> Text:
-        """A new paragraph holding some of these lines, already broken at this width."""
+    def _part(self, start: int, stop: int, first: bool) -> Text:
+        """A new paragraph holding lines `start` to `stop` of these, already broken at this width."""
         part = Text.__new__(Text)
         part.style, part.plain = self.style, self.plain
         part.font, part.link = self.font, self.link
         part.bullet = self.bullet if first else None
         part.first_line = first
-        part.words = [word for _, words in lines for word in words]
+        lines = self.lines[start:stop]
+        part.words = []
+        for index, (_, words) in enumerate(lines, start=start):
+            part.words += words
+            if index in self.forced and index < stop - 1:  # kept, should the part be broken again
+                part.words.append(None)
+        part.forced = frozenset(index - start for index in self.forced if start <= index < stop)
         part.lines = lines
         part._delegate = None
         part._width = self._width

@@ -134,3 +134,17 @@ def test_qr_modules_are_reportlabs() -> None:
         code.version = code.calculate_version()
         code.makeImpl(False, 0)
         assert qr_modules(text) == [list(map(bool, row)) for row in code.modules], text
+
+
+def test_the_part_on_the_next_page_keeps_its_forced_line_breaks() -> None:
+    runs: list[Run] = []
+    for number in range(12):
+        runs += [Run(f"Step {number} " + "and then some more words " * 2), Run("hold", FONT_BOLD), LINE_BREAK]
+    text = Text(runs[:-1], handbook_styles()["body"])
+    text.wrap(396, 1e6)
+    _, rest = text.split(396, 10 * handbook_styles()["body"].leading)
+    steps = [line.split()[1] for line in rest.line_texts() if line.startswith("Step")]
+    rest.wrap(250, 1e6)  # a narrower frame: the rest is broken again, each step still on a new line
+    lines = rest.line_texts()
+    assert [line.split()[1] for line in lines if line.startswith("Step")] == steps
+    assert all(lines[n - 1].endswith("hold") for n, line in enumerate(lines) if n and line.startswith("Step"))
