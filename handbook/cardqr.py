@@ -2,8 +2,8 @@
 
 Encoding uses reportlab's own QR encoder for what it decides (the mode, the version, the
 data bits, the function patterns and where data modules go), and does the slow parts
-faster, with the same result: the Reed-Solomon error correction with log tables and a
-generator polynomial made once per length, and the choice of mask pattern on the whole
+faster, with the same result: the codewords come from `qr.codewords` (Reed-Solomon error
+correction with log tables, shared with the handbook's codes), and the choice of mask pattern on the whole
 symbol packed into two integers (its rows and its columns, laid out once per link; each
 of the eight masks is then one XOR), scored with the four penalty rules of ISO/IEC 18004
 by bit operations. reportlab's pure-Python encoder takes about 8 ms per code, this
@@ -28,20 +28,13 @@ from reportlab.lib.units import mm
 
 from .cardparts import Stack
 from .cardtext import Part, TextBlock
+from .qr import codewords
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 QR_MIN_MODULE = 0.7 * mm  # smaller modules get hard for a phone camera to read at arm's length
 LEVEL = qrencoder.QRErrorCorrectLevel.M
 _RUNS = re.compile(r"0{5,}|1{5,}")
 _FINDER_LIKE = ("10111010000", "00001011101")
-_EXP = [1] * 512  # GF(256) with the QR polynomial x^8 + x^4 + x^3 + x^2 + 1
-_LOG = [0] * 256
-for _i in range(1, 255):
-    _EXP[_i] = _EXP[_i - 1] << 1 ^ (0x11D if _EXP[_i - 1] & 0x80 else 0)
-for _i in range(255):
-    _LOG[_EXP[_i]] = _i
-for _i in range(255, 512):
-    _EXP[_i] = _EXP[_i - 255]
 
 
 def penalty(modules: list[list[bool | None]]) -> int:
@@ -65,77 +58,6 @@ def _penalty(rows: list[str]) -> int:
     dark = sum(row.count("1") for row in rows)
     score += 10 * (abs(dark * 100 // (size * size) - 50) // 5)
     return score
-
-
-@functools.lru_cache(maxsize=64)
-def _generator(count: int) -> tuple[int, ...]:
-    """The Reed-Solomon generator polynomial of `count` error correction codewords, as logs (leading 1 dropped)."""
-    poly = [1]
-    for i in range(count):  # multiply by (x - a^i)
-        poly = [a ^ (_EXP[_LOG[b] + i] if b else 0) for a, b in zip([*poly, 0], [0, *poly], strict=True)]
-    return tuple(_LOG[c] for c in poly[1:])
-
-
-def _error_correction(data: list[int], count: int) -> list[int]:
-    """The `count` error correction codewords of a block of `data` codewords."""
-    generator = _generator(count)
-    remainder = [0] * count
-    for byte in data:
-        factor = byte ^ remainder[0]
-        remainder = [*remainder[1:], 0]
-        if factor:
-            shift = _LOG[factor]
-            remainder = [r ^ _EXP[g + shift] for r, g in zip(remainder, generator, strict=True)]
-    return remainder
-
-
-class _Bits:
-    """reportlab's `QRBitBuffer` (what the data segments write to), keeping the bits in one integer."""
-
-    def __init__(self) -> None:
-        self.value = 0
-        self.length = 0
-
-    def put(self, num: int, length: int) -> None:
-        self.value = self.value << length | num & ((1 << length) - 1)
-        self.length += length
-
-    def putBit(self, bit: bool) -> None:
-        self.put(1 if bit else 0, 1)
-
-    def getLengthInBits(self) -> int:
-        return self.length
-
-    @property
-    def buffer(self) -> list[int]:
-        pad = -self.length % 8
-        return list((self.value << pad).to_bytes((self.length + pad) // 8, "big"))
-
-
-def _codewords(code: qrencoder.QRCode) -> list[int]:
-    """The symbol's codewords, data and error correction interleaved, as reportlab's `createData` makes them."""
-    blocks = qrencoder.QRRSBlock.getRSBlocks(code.version, code.errorCorrectLevel)
-    buffer = _Bits()
-    for data in code.dataList:
-        data.write(buffer, code.version)
-    capacity = 8 * sum(block.dataCount for block in blocks)
-    if buffer.getLengthInBits() > capacity:
-        raise ValueError(f"code length overflow. ({buffer.getLengthInBits()} > {capacity})")
-    if buffer.getLengthInBits() + 4 <= capacity:
-        buffer.put(0, 4)  # end code
-    while buffer.getLengthInBits() % 8:
-        buffer.putBit(False)
-    pads = itertools.cycle((qrencoder.QRCode.PAD0, qrencoder.QRCode.PAD1))
-    while buffer.getLengthInBits() < capacity:
-        buffer.put(next(pads), 8)
-    words = buffer.buffer
-    data_blocks, ec_blocks, offset = [], [], 0
-    for block in blocks:
-        data_blocks.append(words[offset:offset + block.dataCount])
-        offset += block.dataCount
-        ec_blocks.append(_error_correction(data_blocks[-1], block.totalCount - block.dataCount))
-    return [word for words in itertools.chain(itertools.zip_longest(*data_blocks), itertools.zip_longest(*ec_blocks))
-            for word in words if word is not None]
 
 
 def _joined(modules: list[list[bool]], transpose: bool = False) -> str:
@@ -216,7 +138,7 @@ def qr_modules(link: str) -> tuple[tuple[bool, ...], ...]:
     code.addData(link)
     code.version = code.calculate_version()
     layout = _layout(code.version)
-    words = _codewords(code)
+    words = codewords(code)
     bits = format(int.from_bytes(bytes(words), "big"), f"0{8 * len(words)}b").ljust(layout.places + 1, "0")
     data = [int("".join(gather(bits)), 2) for gather in layout.gather]
     best, best_score = 0, -1

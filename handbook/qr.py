@@ -75,7 +75,7 @@ class _Bits:
         return list((self.value << pad).to_bytes((self.length + pad) // 8, "big"))
 
 
-def _codewords(code: Any) -> list[int]:
+def codewords(code: Any) -> list[int]:
     """Data and error correction codewords, interleaved: what reportlab's `createData` returns."""
     from reportlab.graphics.barcode import qrencoder
 
@@ -112,7 +112,7 @@ def qr_modules(text: str) -> list[list[bool]]:
     code.version = code.calculate_version()
     template, positions = _template(code.version)
     modules = [row[:] for row in template]
-    words = _codewords(code)
+    words = codewords(code)
     bits = format(int.from_bytes(bytes(words), "big"), f"0{8 * len(words)}b")
     for (col, row), bit in zip(positions, bits, strict=False):  # the remainder modules keep the mask
         if bit == "1":
