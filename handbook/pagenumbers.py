@@ -62,7 +62,7 @@ class PageNumbers:
             _text_form(canv, name, f"{prefix}{self.pages[key]}", font, size, right)
 
 
-class _NumberForm(pdfdoc.PDFObject):  # type: ignore[misc]
+class _NumberForm(pdfdoc.PDFObject):
     """A form XObject holding a few operators, written in one step.
 
     reportlab's `beginForm`/`endForm` make a PDFFormXObject with its own resource

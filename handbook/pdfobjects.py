@@ -18,7 +18,7 @@ from reportlab.pdfbase import pdfdoc
 from .pdftext import num
 
 
-class PlaceLink(pdfdoc.LinkAnnotation):  # type: ignore[misc]
+class PlaceLink(pdfdoc.LinkAnnotation):
     """A borderless link over `rect` (absolute page coordinates) to a named place."""
 
     def __init__(self, rect: tuple[float, float, float, float], destination: Any,

@@ -101,7 +101,7 @@ def _words(runs: Sequence[Run], base_font: str) -> list[Word | None]:
     return words
 
 
-class Text(Flowable):  # type: ignore[misc]
+class Text(Flowable):
     """A left-aligned paragraph of runs in the style's size and leading.
 
     Wraps: breaks the words into lines greedily, like reportlab, once per width.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.loader import load_content
+from handbook.loader import load, load_content
 from handbook.model import Content
 
 REPO = Path(__file__).resolve().parent.parent
@@ -41,3 +41,24 @@ def edit() -> Callable[[Path, str, str], None]:
         path.write_text(text.replace(old, new), encoding="utf-8")
 
     return replace
+
+
+@pytest.fixture
+def minimal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of tests/data/minimal at tmp/content, with tmp as the working folder."""
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "minimal", root)
+    monkeypatch.chdir(tmp_path)
+    return root
+
+
+def messages(root: Path) -> list[str]:
+    """Every problem `load` reports for a content folder, as the user reads it."""
+    return [str(p) for p in load(root).problems]
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    """Replace text that occurs exactly once in a file."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")

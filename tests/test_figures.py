@@ -18,12 +18,12 @@ from handbook import lineart
 from handbook.cli import cli
 from handbook.contactsheet import render_contact_sheet
 from handbook.figuredraw import draw_picture, fit_pose
-from handbook.loader import load, load_content
+from handbook.loader import load_content
 from handbook.model import Content
 from handbook.poses import builtin_poses, figure_picture, load_library
 
 from . import pdfcheck
-from .conftest import DATA
+from .conftest import DATA, messages, replace
 
 ROUTINE = "knee-hold.yaml"
 # Every position the bundled routines use must have a built-in pose.
@@ -47,25 +47,6 @@ arms:
 legs:
   near: [[45, 52], [45, 7], [5, 5.4]]
 """
-
-
-@pytest.fixture
-def minimal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of tests/data/minimal at tmp/content, with tmp as the working folder."""
-    root = tmp_path / "content"
-    shutil.copytree(DATA / "minimal", root)
-    monkeypatch.chdir(tmp_path)
-    return root
-
-
-def messages(root: Path) -> list[str]:
-    return [str(p) for p in load(root).problems]
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def add_pose(root: Path, name: str, text: str) -> Path:

@@ -12,28 +12,9 @@ from handbook.errors import ContentError
 from handbook.loader import load, load_content
 from handbook.model import Amount
 
-from .conftest import DATA
+from .conftest import DATA, messages, replace
 
 ROUTINE = "knee-hold.yaml"
-
-
-@pytest.fixture
-def minimal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of tests/data/minimal at tmp/content, with tmp as the working folder."""
-    root = tmp_path / "content"
-    shutil.copytree(DATA / "minimal", root)
-    monkeypatch.chdir(tmp_path)
-    return root
-
-
-def messages(root: Path) -> list[str]:
-    return [str(p) for p in load(root).problems]
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_minimal_content_loads_into_the_model(minimal: Path) -> None:
