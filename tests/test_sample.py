@@ -127,3 +127,11 @@ def test_no_run_of_eight_words_is_copied_from_the_sources() -> None:
             (path.name, " ".join(ours[i : i + 8])) for i in range(len(ours) - 7) if tuple(ours[i : i + 8]) in runs
         ]
     assert copied == []
+
+
+def test_the_dose_never_says_the_same_thing_twice(sample_content: Content) -> None:
+    from handbook.words import dose_sentences
+
+    for routine in sample_content.routines:
+        sentences = [s for line in dose_sentences(routine.dose) for s in line.split(". ") if s]
+        assert len(sentences) == len({s.rstrip(".") for s in sentences}), routine.slug
