@@ -24,7 +24,8 @@ from typing import Any
 from . import fields
 from .errors import HandbookError, Problem
 from .model import Amount, Content, Routine
-from .schema import INVALID, SLUG_RE, Checker, Spec, Text, did_you_mean
+from .schema import INVALID, SLUG_RE, Checker, Spec, did_you_mean
+from .values import Text
 from .yamlread import Node, resolve_plain
 
 CARDS_DIR = "cards"

@@ -10,21 +10,8 @@ from typing import Any
 
 from . import labels
 from .poses import FigureSpec
-from .schema import (
-    AmountSpec,
-    Boolean,
-    Choice,
-    Date,
-    Field,
-    ImageFile,
-    Integer,
-    ListOf,
-    Record,
-    Slug,
-    Text,
-    TextOrRecord,
-    Url,
-)
+from .schema import Field, ListOf, Record, TextOrRecord
+from .values import AmountSpec, Boolean, Choice, Date, ImageFile, Integer, Slug, Text, Url
 
 LANGUAGES = labels.LANGUAGES
 PAPERS = ("a4", "letter")

@@ -24,7 +24,8 @@ from .model import (
     Source,
     Step,
 )
-from .schema import INVALID, SLUG_RE, Checker, did_you_mean, picture_from
+from .schema import INVALID, SLUG_RE, Checker, did_you_mean
+from .values import picture_from
 from .yamlread import read_yaml
 
 BOOK_FILE = "book.yaml"

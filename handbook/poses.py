@@ -23,20 +23,8 @@ from typing import Any
 from .errors import Problem
 from .lineart import natural_size
 from .model import Picture, Point, Pose, Prop
-from .schema import (
-    INVALID,
-    SLUG_RE,
-    Boolean,
-    Checker,
-    Choice,
-    Field,
-    ListOf,
-    Record,
-    Spec,
-    Text,
-    describe,
-    did_you_mean,
-)
+from .schema import INVALID, SLUG_RE, Checker, Field, ListOf, Record, Spec, describe, did_you_mean
+from .values import Boolean, Choice, Text
 from .yamlread import Node, read_yaml
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "figures"
