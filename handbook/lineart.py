@@ -174,26 +174,6 @@ def _capsule(a: Point, ra: float, b: Point, rb: float) -> tuple[Point, ...]:
     return tuple(points)
 
 
-def _inset(polygon: Sequence[Point], d: float) -> tuple[Point, ...]:
-    """A convex polygon moved in by `d` on every side (corners where the moved sides meet)."""
-    n = len(polygon)
-    area = sum(polygon[i][0] * polygon[(i + 1) % n][1] - polygon[(i + 1) % n][0] * polygon[i][1] for i in range(n))
-    sign = 1.0 if area > 0 else -1.0  # counter-clockwise: the inside is to the left of each side
-    lines = []
-    for i in range(n):
-        (x0, y0), (x1, y1) = polygon[i], polygon[(i + 1) % n]
-        length = math.hypot(x1 - x0, y1 - y0)
-        nx, ny = -(y1 - y0) / length * sign, (x1 - x0) / length * sign
-        lines.append(((x0 + nx * d, y0 + ny * d), (x1 - x0, y1 - y0)))
-    out = []
-    for i in range(n):
-        (p, r), (q, s) = lines[i - 1], lines[i]
-        cross = r[0] * s[1] - r[1] * s[0]
-        t = ((q[0] - p[0]) * s[1] - (q[1] - p[1]) * s[0]) / cross
-        out.append((p[0] + t * r[0], p[1] + t * r[1]))
-    return tuple(out)
-
-
 # --- props -----------------------------------------------------------------------------
 
 

@@ -16,11 +16,6 @@ from .model import Amount, Dose
 EN = labels("en")
 
 
-def number(amount: Amount) -> str:
-    """The amount as numerals: ``30`` or ``20–30``."""
-    return EN.numerals(amount)
-
-
 def _whole_minutes(amount: Amount) -> Amount | None:
     if amount.low >= 60 and amount.low % 60 == 0 and (amount.high is None or amount.high % 60 == 0):
         return Amount(amount.low // 60, None if amount.high is None else amount.high // 60)
@@ -31,11 +26,6 @@ def seconds(amount: Amount, lang: Labels = EN) -> str:
     """Seconds, turned into whole minutes where they are exact (120 -> 2 minutes)."""
     minutes = _whole_minutes(amount)
     return lang.count(minutes, "minute") if minutes else lang.count(amount, "second")
-
-
-def times(amount: Amount, lang: Labels = EN) -> str:
-    """``once``, ``twice``, ``3 times``, ``2 to 3 times``."""
-    return lang.times(amount)
 
 
 def _capital(text: str) -> str:
