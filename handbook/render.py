@@ -27,7 +27,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab import rl_config
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
@@ -36,6 +35,7 @@ from reportlab.platypus.flowables import _listWrapOn
 
 from .errors import HandbookError
 from .pagenumbers import PageNumbers
+from .pdfobjects import binary_streams
 from .pdftext import fill_colour, line_ops, num, stroke_colour, text_width
 from .styles import FONT, INK, RULE, Geometry
 
@@ -169,12 +169,8 @@ class HandbookDoc(BaseDocTemplate):
         def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
             return _Canvas(*args, epoch=self.epoch, finish=self._finish, **kwargs)
 
-        use_a85 = rl_config.useA85
-        rl_config.useA85 = 0  # binary streams: smaller, and no pure-Python base-85 encoding
-        try:
+        with binary_streams():
             self.build(story, canvasmaker=make_canvas)
-        finally:
-            rl_config.useA85 = use_a85
         return self.buffer.getvalue()
 
     def handle_keepWithNext(self, flowables: list[Flowable]) -> None:
