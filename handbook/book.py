@@ -32,7 +32,7 @@ from .labels import Labels, labels
 from .model import Content, FaqTopic, Picture, Routine, Source
 from .pagenumbers import PageNumbers
 from .pdftext import text_width
-from .render import DocInfo, HandbookDoc, handbook_epoch
+from .render import ELLIPSIS, DocInfo, HandbookDoc, handbook_epoch
 from .styles import FONT, FONT_BOLD, FONT_ITALIC, Geometry, handbook_geometry, handbook_styles
 from .text import LINE_BREAK, Run, Text
 from .words import dose_sentences, step_cue
@@ -52,13 +52,16 @@ class RenderedHandbook:
 
     data: bytes
     pages: int
+    layout: str = ""  # "one process", "two processes", or why the second half was laid out again
 
 
-def render_handbook(content: Content, paper: str | None = None, large_print: bool = False) -> RenderedHandbook:
+def render_handbook(content: Content, paper: str | None = None, large_print: bool = False,
+                    jobs: int | None = None) -> RenderedHandbook:
     """Lay out the whole handbook in one pass and return the PDF bytes.
 
     `paper`: a4 or letter (default: the book's), or a booklet's page (a5, half-letter).
-    Every printed label is in the book's language (`content.book.language`).
+    Every printed label is in the book's language (`content.book.language`). `jobs`:
+    see `HandbookDoc.render` (by default, a long book is laid out on two cores).
     """
     book = content.book
     lang = labels(book.language)
@@ -66,7 +69,9 @@ def render_handbook(content: Content, paper: str | None = None, large_print: boo
     numbers = PageNumbers(geometry.height - geometry.top)
     epoch = handbook_epoch(book.reviewed.on)
     date = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
-    story = _Story(content, geometry, numbers, date, lang, large_print).build()
+    def story() -> list[Flowable]:
+        return _Story(content, geometry, numbers, date, lang, large_print).build()
+
     info = DocInfo(
         title=book.title,
         author=book.clinic.name,
@@ -78,8 +83,8 @@ def render_handbook(content: Content, paper: str | None = None, large_print: boo
         folio=lang("book.page_of"),
     )
     doc = HandbookDoc(geometry, info, numbers, epoch)
-    data = doc.render(story)
-    return RenderedHandbook(data, doc.page_count)
+    data = doc.render(story(), (repr(content), lang.all_text(), BULLET, ELLIPSIS), jobs, remake=story)
+    return RenderedHandbook(data, doc.page_count, doc.layout)
 
 
 def paragraphs(text: str) -> list[str]:

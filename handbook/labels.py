@@ -504,6 +504,11 @@ class Labels:
     def weekdays(self) -> tuple[str, ...]:
         return WEEKDAYS[self.language]
 
+    def all_text(self) -> str:
+        """Every word this language can print, in one string (to know its characters beforehand)."""
+        tables = (CATALOGUES, UNITS, TIMES_WORDS, WEEKDAYS, MONTHS, DATE_FORMATS, SHORT_MONTHS, SHORT_DATE_FORMATS)
+        return " ".join(str(table[self.language]) for table in tables)
+
     def date(self, day: dt.date) -> str:
         """``1 November 2026``, ``1 de noviembre de 2026``, ``1. November 2026``."""
         month = MONTHS[self.language][day.month - 1]

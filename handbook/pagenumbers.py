@@ -10,6 +10,7 @@ to each page's content at the end, see `render.HandbookDoc._folios`.)
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,13 +54,22 @@ class PageNumbers:
 
         `right`: the text ends at the origin (a number column); otherwise it starts there.
         """
-        name = self.wanted.setdefault((key, font, size, prefix, right), f"pn{len(self.wanted)}")
+        wanted = (key, font, size, prefix, right)
+        name = self.wanted.get(wanted)
+        if name is None:
+            name = self.wanted[wanted] = form_name(wanted)
         canv.doForm(name)
 
     def fill(self, canv: Canvas) -> None:
         """Define every number form; call after the last page."""
         for (key, font, size, prefix, right), name in self.wanted.items():
             _text_form(canv, name, f"{prefix}{self.pages[key]}", font, size, right)
+
+
+def form_name(wanted: tuple[str, str, float, str, bool]) -> str:
+    """The form's name, made from what it prints rather than from when it was first asked for,
+    so that two halves of the book laid out apart (`parallel`) name the same form alike."""
+    return "pn" + hashlib.blake2b(repr(wanted).encode("utf-8"), digest_size=8).hexdigest()
 
 
 class _NumberForm(pdfdoc.PDFObject):

@@ -12,6 +12,7 @@ destination formatted once.
 from __future__ import annotations
 
 import contextlib
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -55,7 +56,105 @@ def link_to_place(canv: Any, key: str, rect: tuple[float, float, float, float]) 
     """Link `rect` (in the current user space, unrotated) to the place named `key`, as `canv.linkRect` does."""
     x0, y0 = canv.absolutePosition(rect[0], rect[1])
     x1, y1 = canv.absolutePosition(rect[2], rect[3])
+    absolute = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+    log = getattr(canv, "_log", None)
+    if log is not None:  # a canvas recording for a parallel layout (`parallel`)
+        log.append(("place_link", (key, absolute), {}))
+    else:
+        place_link(canv, key, absolute)
+
+
+def place_link(canv: Any, key: str, rect: tuple[float, float, float, float]) -> None:
+    """Link `rect` (absolute page coordinates) to the place named `key`."""
     formatted = canv.__dict__.setdefault("_handbook_destinations", {})
-    annotation = PlaceLink((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)), canv._bookmarkReference(key),
-                           formatted)
-    canv._addAnnotation(annotation)
+    canv._addAnnotation(PlaceLink(rect, canv._bookmarkReference(key), formatted))
+
+
+FAST_PAGES = True  # tests switch this off to compare with reportlab's own formatting
+
+_PAGE_SIMPLE = ("Parent", "MediaBox", "Resources", "Contents", "Annots", "Rotate", "Trans")
+
+
+class FastPage(pdfdoc.PDFPage):
+    """A finished page whose dictionary is written in one step, byte for byte as reportlab writes it.
+
+    reportlab formats each page's dictionary, resource dictionary, media box and content
+    stream key by key through its generic formatter: about 60 calls a page, a quarter of
+    the time spent writing a long handbook. Pages here are all alike (the same media box,
+    the font dictionary, at most a few forms and images), so the parts are formatted once
+    per kind and reused; a page with anything else (a crop box, a transition, colour
+    spaces, transparency) is left to reportlab. `tests/test_parallel.py` compares the
+    whole file with reportlab's own.
+    """
+
+    def format(self, document: Any) -> bytes:
+        if not _plain_page(self):
+            return bytes(super().format(document))
+        self.check_format(document)
+        cache: dict[Any, bytes] = document.__dict__.setdefault("_handbook_page_parts", {})
+        contents = self.Contents
+        if type(contents) is pdfdoc.PDFStream and contents.filters == [pdfdoc.PDFZCompress] \
+                and not contents.dictionary.dict and isinstance(contents.content, str):
+            contents = _PageContent(contents.content)
+        values = {"Contents": document.Reference(contents), "Parent": document.Reference(self.Parent)}
+        parts = [b"/Annots " + pdfdoc.format(self.Annots, document)] if self.Annots is not None else []
+        parts.append(b"/Contents " + values["Contents"].format(document))
+        box = tuple(self.MediaBox.sequence)
+        media = cache.get(("media", box))
+        if media is None:
+            media = cache[("media", box)] = pdfdoc.format(self.MediaBox, document)
+        parts.append(b"/MediaBox " + media)
+        parts.append(b"/Parent " + values["Parent"].format(document))
+        parts.append(b"/Resources " + _resources(self.Resources, document, cache))
+        parts.append(b"/Rotate " + pdfdoc.format(self.Rotate, document))
+        parts.append(b"/Trans <<\n\n>>")
+        parts.append(b"/Type /Page")
+        for index in reversed(range(6, len(parts), 6)):  # reportlab breaks a dictionary's line every 6 entries
+            parts.insert(index, b"\n ")
+        return b"<<\n" + b" ".join(parts) + b"\n>>"
+
+
+def _plain_page(page: pdfdoc.PDFPage) -> bool:
+    """Whether `page` has only what `FastPage` writes itself (else reportlab formats it)."""
+    if page.Override_default_compilation or page.Resources or page.Contents:
+        return False
+    for name in page.__NoDefault__:
+        if name not in _PAGE_SIMPLE and getattr(page, name, None) is not None:
+            return False
+    trans = page.Trans
+    if not (isinstance(trans, pdfdoc.PDFDictionary) and not trans.dict) or page.Rotate != 0:
+        return False
+    if page._colorsUsed or page._shadingUsed or getattr(page, "ExtGState", None):
+        return False
+    return isinstance(page.stream, str) and bool(page.stream)
+
+
+def _resources(resources: Any, document: Any, cache: dict[Any, bytes]) -> bytes:
+    """A page's resource dictionary (the document's fonts, its forms and images, procedure sets)."""
+    xobjects = resources.XObject
+    key = ("resources", tuple(resources.ProcSet),
+           tuple(sorted((name, ref.name) for name, ref in xobjects.dict.items())) if xobjects else ())
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = bytes(pdfdoc.format(resources, document))
+    return found
+
+
+class _PageContent(pdfdoc.PDFStream):
+    """A page's content stream, compressed, written as reportlab writes a `PDFStream` of it."""
+
+    def __init__(self, content: str) -> None:
+        super().__init__(content=content, filters=[pdfdoc.PDFZCompress])
+
+    def format(self, document: Any) -> bytes:
+        data: bytes = document.encrypt.encode(zlib.compress(self.content.encode("utf-8")))
+        return (b"<<\n/Filter [ /FlateDecode ] /Length " + str(len(data)).encode("ascii") + b"\n>>\nstream\n"
+                + data + b"endstream\n")
+
+
+def fast_pages(document: Any) -> None:
+    """Have the document's finished pages written by `FastPage` (call just before saving)."""
+    if FAST_PAGES:
+        for page in document.Pages.pages:
+            if type(page) is pdfdoc.PDFPage:
+                page.__class__ = FastPage

@@ -23,21 +23,22 @@ import functools
 import io
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.lib.utils import TimeStamp
+from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 from reportlab.platypus.doctemplate import _ktAllow
 from reportlab.platypus.flowables import _listWrapOn
 
+from . import parallel
 from .errors import HandbookError
 from .pagenumbers import PageNumbers
-from .pdfobjects import binary_streams
+from .pdfobjects import binary_streams, fast_pages, place_link
 from .pdftext import fill_colour, line_ops, num, stroke_colour, text_width
-from .styles import FONT, INK, RULE, Geometry
+from .styles import FONT, FONT_BOLD, FONT_ITALIC, INK, RULE, Geometry
 
 ELLIPSIS = "\u2026"
 
@@ -84,7 +85,16 @@ def _timestamp(epoch: int) -> TimeStamp:
 
 
 class _Canvas(Canvas):
-    """A canvas that dates the PDF with our timestamp and fills in late forms before saving."""
+    """A canvas that dates the PDF with our timestamp and fills in late forms before saving.
+
+    In the child process of a parallel layout (`parallel`), `_log` is a list and the
+    canvas records every call that changes the document besides the page's content,
+    with absolute coordinates, so the parent can replay it on its own canvas. Calls that
+    add nothing to the page's content (bookmarks, outline entries, links) are only
+    recorded there: the child's copy of the document is thrown away.
+    """
+
+    _log: list[parallel.Call] | None = None
 
     def __init__(self, *args: Any, epoch: int, finish: Callable[[Canvas], None], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -94,6 +104,51 @@ class _Canvas(Canvas):
     def save(self) -> None:
         self._finish(self)
         super().save()
+
+    def showPage(self) -> None:
+        if self._log is not None:
+            parallel.page_done(self)
+        super().showPage()
+
+    def bookmarkPage(self, key: str, *args: Any, **kwargs: Any) -> Any:
+        if self._log is not None:
+            self._log.append(("bookmarkPage", (key, *args), kwargs))
+            return None
+        return super().bookmarkPage(key, *args, **kwargs)
+
+    def addOutlineEntry(self, *args: Any, **kwargs: Any) -> None:
+        if self._log is not None:
+            self._log.append(("addOutlineEntry", args, kwargs))
+            return
+        super().addOutlineEntry(*args, **kwargs)
+
+    def doForm(self, name: str) -> None:
+        if self._log is not None:
+            self._log.append(("doForm", (name,), {}))
+        super().doForm(name)
+
+    def linkURL(self, url: str, rect: Any, relative: int = 0, *args: Any, **kwargs: Any) -> None:
+        if self._log is not None:
+            self._log.append(("linkURL", (url, tuple(self._absRect(rect, relative)), 0, *args), kwargs))
+            return
+        super().linkURL(url, rect, relative, *args, **kwargs)
+
+    def drawImage(self, image: Any, *args: Any, **kwargs: Any) -> Any:
+        if self._log is not None:
+            path = image if isinstance(image, str) else getattr(image, "fileName", None)
+            if isinstance(path, str) and os.path.isfile(path):
+                self._log.append(("image", (path, not isinstance(image, str), *args), kwargs))
+            else:
+                self._recorded.unsafe = self._recorded.unsafe or "an image that is not a file"
+        return super().drawImage(image, *args, **kwargs)
+
+
+def _replay_image(canv: Canvas, path: str, reader: bool, *args: Any, **kwargs: Any) -> None:
+    """A recorded `drawImage`: the same image object (a file name or a reader of it), so the same name."""
+    canv.drawImage(ImageReader(path) if reader else path, *args, **kwargs)
+
+
+REPLAY: dict[str, Callable[..., Any]] = {"image": _replay_image, "place_link": place_link}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -155,6 +210,7 @@ class HandbookDoc(BaseDocTemplate):
         self.numbers = numbers
         self.epoch = epoch
         self.page_count = 0
+        self.layout = ""  # how it was laid out: "one process", "two processes", or why not two after all
         g = geometry
         frame = Frame(g.left, g.bottom, g.frame_width, g.frame_height, id="text",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -163,15 +219,58 @@ class HandbookDoc(BaseDocTemplate):
             PageTemplate("page", [frame], onPage=self._page_begins, onPageEnd=self._furniture),
         ])
 
-    def render(self, story: list[Flowable]) -> bytes:
-        """Lay out `story` once and return the PDF."""
+    def render(self, story: list[Flowable], texts: Iterable[str] = (), jobs: int | None = None,
+               remake: Callable[[], list[Flowable]] | None = None) -> bytes:
+        """Lay out `story` once and return the PDF. The list is used up.
+
+        `texts`: everything the story prints (its characters get their codes first, see
+        `parallel.prepare`). `jobs`: 1 lays out in this process; 2 in two (where fork
+        exists), however short the book; None (the default) in two when the machine has
+        a second core and the book is long enough to gain from it. `remake` makes the
+        story again: with it, the half the child lays out is not kept here as well (only
+        needed again if the child fails).
+        """
 
         def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
             return _Canvas(*args, epoch=self.epoch, finish=self._finish, **kwargs)
 
         with binary_streams():
-            self.build(story, canvasmaker=make_canvas)
+            canv = self._makeCanvas(canvasmaker=make_canvas)
+            parallel.prepare(canv, (FONT, FONT_BOLD), (FONT_ITALIC,), texts)
+            cut = None
+            if (jobs is None and parallel.can_fork()) or (jobs == 2 and hasattr(os, "fork")):
+                cut = parallel.split_story(story, force=jobs == 2)
+            if cut is None:
+                self.layout = "one process"
+                self._lay_out(story, canv, first=True, save=True)
+                return self.buffer.getvalue()
+            first, second = story[:cut], story[cut + 1:]
+            story.clear()
+            child = parallel.Child(lambda: parallel.record_half(
+                canv, self.numbers, lambda: self._lay_out(second, canv, first=False, save=False)))
+            if remake is not None:
+                second = []  # the child has its own copy
+            try:
+                self._lay_out(first, canv, first=True, save=False)
+            except BaseException:
+                child.abandon()
+                raise
+            recorded = child.result()
+            why = parallel.replay(canv, recorded, self.numbers, REPLAY) if recorded is not None else child.error
+            if why:
+                self.layout = f"second half laid out again in one process: {why}"
+                self._lay_out(remake()[cut + 1:] if remake is not None else second, canv, first=False, save=False)
+            else:
+                self.layout = "two processes"
+            canv.save()
         return self.buffer.getvalue()
+
+    def _lay_out(self, story: list[Flowable], canv: Canvas, first: bool, save: bool) -> None:
+        """Lay out `story` on `canv` from its current page: the book's first page (the cover
+        template) or a page after a page break; `save` writes the PDF at the end."""
+        self._firstPageTemplateIndex = 0 if first else 1
+        self._doSave = save
+        self.build(story, canvasmaker=lambda *args, **kwargs: canv)
 
     def handle_keepWithNext(self, flowables: list[Flowable]) -> None:
         """reportlab's grouping of a heading with what follows, skipped when the group fits as it is.
@@ -218,10 +317,11 @@ class HandbookDoc(BaseDocTemplate):
         """
         g = self.geometry
         size, inset = g.furniture_size, g.furniture_inset
-        page = canv.getPageNumber()
         top = g.height - inset - size
         header = fit_text(self.numbers.page_header, FONT, size, g.frame_width)
-        folio_room = text_width(self.info.folio.format(page=page, pages=99999), FONT, size) + 12
+        # room for the longest folio, whatever this page's number: the same on every page, and in
+        # either half of a parallel layout (which numbers its pages from 1)
+        folio_room = text_width(self.info.folio.format(page=99999, pages=99999), FONT, size) + 12
         footer = fit_text(self.info.footer, FONT, size, g.frame_width - folio_room)
         rule = f"{num(top - 5)}"
         canv._code.append(
@@ -233,6 +333,7 @@ class HandbookDoc(BaseDocTemplate):
         self.page_count = canv.getPageNumber() - 1
         self.numbers.fill(canv)
         self._folios(canv)
+        fast_pages(canv._doc)
 
     def _folios(self, canv: Canvas) -> None:
         """Add "page N of M" at the right of every footer but the cover's, now that M is known.

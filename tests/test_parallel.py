@@ -1,0 +1,167 @@
+"""A handbook laid out in two processes is, byte for byte, the handbook laid out in one.
+
+`parallel` cuts the story at a page break, lays the second half out in a forked child
+and replays its pages here. Every place it can cut is tried on content that puts in the
+second half what the replay must carry: pictures drawn from a PNG file, line-art poses,
+QR codes and web links, links to earlier chapters, contents numbers, the italic face (a
+FAQ "see" line) and characters outside ASCII. When the child cannot help (it failed,
+or it met a character whose code was not fixed beforehand), the parent lays the half
+out itself, and the file is still the same.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+from reportlab.platypus import Indenter, NextPageTemplate, PageBreak, Spacer
+
+from handbook import parallel, pdfobjects
+from handbook.book import RenderedHandbook, render_handbook
+from handbook.model import Content
+from handbook.printing import load_for_print
+from handbook.render import HandbookDoc
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="parallel layout needs fork")
+
+
+@pytest.fixture
+def content(content_dir: Path) -> Content:
+    """The bundled content, with a photo, Polish and French words and a web link in the last chapter."""
+    Image.new("L", (300, 200), 120).save(content_dir / "images.png")
+    path = content_dir / "psoas-foam-roller.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  - Feel for any spots that are tender.\n",
+                        "  - text: Feel for any spots that are tender.\n"
+                        "    picture: {file: images.png, caption: Zdjęcie – a photo}\n")
+    text = text.replace("  - Press only on the spots that feel tender.\n",
+                        "  - Press only on the spots that feel tender (łagodnie, très doucement).\n")
+    path.write_text(text, encoding="utf-8")
+    loaded = load_for_print(content_dir, None)
+    routine = loaded.routine("psoas-foam-roller")
+    assert routine.steps[1].picture is not None and any("ł" in tip for tip in routine.tips)
+    return loaded
+
+
+def cut_at(monkeypatch: pytest.MonkeyPatch, index: int | None) -> None:
+    monkeypatch.setattr(parallel, "split_story", lambda story, force=False: index)
+
+
+def story_cuts(content: Content) -> list[int]:
+    """Every place the handbook's story can be cut (by the real rule)."""
+    found: list[int] = []
+
+    def record(story: Any, force: bool = False) -> None:
+        found.extend(parallel.candidates(story))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parallel, "split_story", record)
+        render_handbook(content, jobs=2)
+    return found
+
+
+def test_every_cut_gives_the_same_file_as_one_process(content: Content, monkeypatch: pytest.MonkeyPatch) -> None:
+    alone = render_handbook(content, jobs=1)
+    assert alone.layout == "one process"
+    cuts = story_cuts(content)
+    assert len(cuts) >= 6  # before each chapter, the questions, the sources, the notes
+    for index in cuts:
+        cut_at(monkeypatch, index)
+        both = render_handbook(content, jobs=2)
+        assert both.layout == "two processes", index
+        assert (both.pages, both.data) == (alone.pages, alone.data), f"cut at {index}"
+
+
+def test_large_print_letter_in_spanish_cuts_alike(content: Content, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    spanish = replace(content, book=replace(content.book, language="es"))
+    alone = render_handbook(spanish, "letter", large_print=True, jobs=1)
+    both = render_handbook(spanish, "letter", large_print=True, jobs=2)
+    assert both.layout == "two processes"
+    assert both.data == alone.data
+
+
+def test_a_long_book_is_split_by_default_and_a_short_one_is_not(content: Content) -> None:
+    assert render_handbook(content).layout == "one process"  # about 20 pages: not worth a second process
+    story: list[Any] = [NextPageTemplate("page"), *[item for _ in range(200) for item in (PageBreak(), _Words(300))]]
+    assert parallel.split_story(story) is not None
+    assert parallel.split_story(story[:9]) is None
+    assert parallel.split_story(story[:9], force=True) is not None
+
+
+class _Words(Spacer):
+    """A stand-in paragraph of `count` words."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(1, 1)
+        self.words = ["word"] * count
+
+
+def test_the_cut_halves_the_work_and_never_falls_inside_an_indent() -> None:
+    story: list[Any] = [Spacer(1, 1), NextPageTemplate("page"), PageBreak(), _Words(100),  # 0-3
+                        PageBreak(), _Words(100), Indenter(left=20), PageBreak(), _Words(100),  # 4-8
+                        Indenter(left=-20), PageBreak(), _Words(100), PageBreak(), _Words(100)]  # 9-13
+    assert parallel.candidates(story) == [2, 4, 10, 12]  # not 7: inside the indent; not 0: the cover
+    assert parallel.split_story(story, force=True) == 10  # 3 + 100 + ... : the middle by weight
+    assert parallel.split_story([Spacer(1, 1), PageBreak(), _Words(10)], force=True) is None  # no template yet
+
+
+def test_a_failed_second_process_is_laid_out_here_with_the_same_result(
+        content: Content, monkeypatch: pytest.MonkeyPatch) -> None:
+    alone = render_handbook(content, jobs=1)
+
+    def fail(*args: Any) -> None:
+        raise RuntimeError("out of memory")
+
+    monkeypatch.setattr(parallel, "record_half", fail)
+    both = render_handbook(content, jobs=2)
+    assert both.layout == "second half laid out again in one process: RuntimeError: out of memory"
+    assert both.data == alone.data
+
+
+def test_a_character_not_coded_beforehand_sends_the_half_back_here(
+        content: Content, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the characters fixed first, the child would code "ł" apart from the parent: it says so."""
+    cuts = story_cuts(content)
+    prepare = parallel.prepare
+    monkeypatch.setattr(parallel, "prepare", lambda canv, faces, others, texts: prepare(canv, faces, others, ()))
+    alone = render_handbook(content, jobs=1)
+    cut_at(monkeypatch, cuts[-4])  # before the last chapter, the only one with "ł"
+    both = render_handbook(content, jobs=2)
+    assert both.layout == ("second half laid out again in one process: "
+                           "a character without a code fixed before the fork")
+    assert both.data == alone.data
+
+
+def test_a_failing_first_half_ends_the_second_process(content: Content, monkeypatch: pytest.MonkeyPatch) -> None:
+    lay_out = HandbookDoc._lay_out
+
+    def first_fails(self: HandbookDoc, story: Any, canv: Any, first: bool, save: bool) -> None:
+        if first:
+            raise RuntimeError("broken")
+        lay_out(self, story, canv, first, save)
+
+    monkeypatch.setattr(HandbookDoc, "_lay_out", first_fails)
+    with pytest.raises(RuntimeError, match="broken"):
+        render_handbook(content, jobs=2)
+    with pytest.raises(ChildProcessError):  # the child was ended and reaped
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_the_child_answers_with_its_value_or_its_error() -> None:
+    assert parallel.Child(lambda: {"pages": [1, 2]}).result() == {"pages": [1, 2]}
+    failed = parallel.Child(lambda: 1 / 0)
+    assert failed.result() is None
+    assert failed.error == "ZeroDivisionError: division by zero"
+
+
+def test_pages_written_in_one_step_are_reportlab_s_own_bytes(content: Content,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = render_handbook(content, jobs=1)
+    monkeypatch.setattr(pdfobjects, "FAST_PAGES", False)
+    slow: RenderedHandbook = render_handbook(content, jobs=1)
+    assert fast.data == slow.data
