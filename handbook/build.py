@@ -24,10 +24,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .book import render_handbook
+from . import forked
+from .model import Content
 from .output import ensure_folder, write_atomic
 from .printing import load_for_print
-from .styles import HALF_PAPER
 
 HANDBOOK_FILE = "handbook.pdf"
 SHEET_NAMES = {"a5": ("A5", "A4"), "half-letter": ("half-letter", "Letter")}  # a booklet's page, its sheet
@@ -55,7 +55,10 @@ def build_handbook(content_dir: Path, out_dir: Path, paper: str | None = None, *
     `ContentError` (every content problem) or `OutputError` (one line).
     """
     with collector_paused():
-        content = load_for_print(content_dir, language)
+        content = _load_while_importing(content_dir, language)
+        from .book import render_handbook
+        from .styles import HALF_PAPER
+
         ensure_folder(out_dir)  # an unusable --out fails before the work of rendering
         paper = paper or content.book.paper
         rendered = render_handbook(content, paper, large_print)
@@ -72,6 +75,21 @@ def build_handbook(content_dir: Path, out_dir: Path, paper: str | None = None, *
     for path, data, _ in files:
         write_atomic(path, data)
     return [written for _, _, written in files]
+
+
+def _load_while_importing(content_dir: Path, language: str | None) -> Content:
+    """The content, loaded and checked in a second process while this one imports the PDF machinery.
+
+    Reading and checking the YAML and importing reportlab each take a good part of a
+    second for a long handbook; on two cores they overlap. If the second process cannot
+    answer (no fork, a content problem, anything else), the content is loaded here, which
+    raises the same `ContentError` with every problem listed.
+    """
+    child = forked.Child(lambda: load_for_print(content_dir, language)) if forked.can_fork() else None
+    from . import book  # noqa: F401 - the import that overlaps with the loading
+
+    content = child.result() if child is not None else None
+    return content if isinstance(content, Content) else load_for_print(content_dir, language)
 
 
 def _plural(count: int, word: str) -> str:

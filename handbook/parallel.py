@@ -27,10 +27,6 @@ What makes that hold:
 
 from __future__ import annotations
 
-import contextlib
-import os
-import pickle
-import signal
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,11 +52,6 @@ class Recorded:
     faces: list[tuple[str, str]] = field(default_factory=list)  # faces first used here: (font, internal name)
     pdf_version: tuple[int, int] = (1, 3)  # the least PDF version the half needs (1.4 for transparency)
     unsafe: str = ""  # why the pages cannot be replayed, if they cannot
-
-
-def can_fork() -> bool:
-    """Whether a second process can help: fork exists and there is a second core to run it on."""
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
 
 
 def split_story(story: Sequence[Flowable], force: bool = False) -> int | None:
@@ -221,46 +212,3 @@ def _faces_agree(canv: Any, faces: list[tuple[str, str]]) -> bool:
         if mapping[font] != internal:
             return False
     return True
-
-
-class Child:
-    """A forked process computing one value: `result()` is that value, or None with `error` saying why."""
-
-    def __init__(self, work: Callable[[], Any]) -> None:
-        self.error = ""
-        read, write = os.pipe()
-        self.pid = os.fork()
-        if self.pid == 0:  # the child: never returns
-            os.close(read)
-            try:
-                try:
-                    data = pickle.dumps((True, work()), protocol=pickle.HIGHEST_PROTOCOL)
-                except BaseException as error:  # noqa: BLE001 - any failure: the parent does the work itself
-                    data = pickle.dumps((False, f"{type(error).__name__}: {error}"))
-                with os.fdopen(write, "wb") as pipe:
-                    pipe.write(data)
-            finally:
-                os._exit(0)
-        os.close(write)
-        self.read = read
-
-    def result(self) -> Any:
-        with os.fdopen(self.read, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(self.pid, 0)
-        try:
-            ok, value = pickle.loads(data)
-        except (EOFError, pickle.UnpicklingError, ValueError):  # it died before answering
-            ok, value = False, f"the second process ended without an answer (status {status})"
-        if not ok:
-            self.error = str(value)
-            return None
-        return value
-
-    def abandon(self) -> None:
-        """Stop waiting for the child (the parent failed): end it and reap it."""
-        with contextlib.suppress(OSError):
-            os.close(self.read)
-        with contextlib.suppress(OSError):
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)

@@ -12,6 +12,7 @@ destination formatted once.
 from __future__ import annotations
 
 import contextlib
+import threading
 import zlib
 from collections.abc import Iterator
 from typing import Any
@@ -95,7 +96,7 @@ class FastPage(pdfdoc.PDFPage):
         contents = self.Contents
         if type(contents) is pdfdoc.PDFStream and contents.filters == [pdfdoc.PDFZCompress] \
                 and not contents.dictionary.dict and isinstance(contents.content, str):
-            contents = _PageContent(contents.content)
+            contents = _PageContent(contents.content, self.__dict__.pop("compressed", None))
         values = {"Contents": document.Reference(contents), "Parent": document.Reference(self.Parent)}
         parts = [b"/Annots " + pdfdoc.format(self.Annots, document)] if self.Annots is not None else []
         parts.append(b"/Contents " + values["Contents"].format(document))
@@ -143,18 +144,51 @@ def _resources(resources: Any, document: Any, cache: dict[Any, bytes]) -> bytes:
 class _PageContent(pdfdoc.PDFStream):
     """A page's content stream, compressed, written as reportlab writes a `PDFStream` of it."""
 
-    def __init__(self, content: str) -> None:
+    def __init__(self, content: str, compressed: bytes | None = None) -> None:
         super().__init__(content=content, filters=[pdfdoc.PDFZCompress])
+        self.compressed = compressed  # the content, already compressed (`fast_pages`)
 
     def format(self, document: Any) -> bytes:
-        data: bytes = document.encrypt.encode(zlib.compress(self.content.encode("utf-8")))
+        compressed = self.compressed if self.compressed is not None else _compress(self.content)
+        data: bytes = document.encrypt.encode(compressed)
         return (b"<<\n/Filter [ /FlateDecode ] /Length " + str(len(data)).encode("ascii") + b"\n>>\nstream\n"
                 + data + b"endstream\n")
 
 
 def fast_pages(document: Any) -> None:
-    """Have the document's finished pages written by `FastPage` (call just before saving)."""
-    if FAST_PAGES:
-        for page in document.Pages.pages:
-            if type(page) is pdfdoc.PDFPage:
-                page.__class__ = FastPage
+    """Have the document's finished pages written by `FastPage` (call just before saving).
+
+    Their content streams are compressed here, half of them on a second thread: zlib
+    lets go of Python's lock while it works, so on two cores that takes half as long.
+    """
+    if not FAST_PAGES:
+        return
+    pages = [page for page in document.Pages.pages if type(page) is pdfdoc.PDFPage]
+    for page in pages:
+        page.__class__ = FastPage
+    streams = [page.stream if isinstance(page.stream, str) and _plain_page(page) else None for page in pages]
+    done: list[bytes | None] = [None] * len(pages)
+
+    def compress(start: int, stop: int) -> None:
+        for index in range(start, stop):
+            stream = streams[index]
+            if stream is not None:
+                done[index] = _compress(stream)
+
+    half = len(pages) // 2
+    helper = threading.Thread(target=compress, args=(half, len(pages))) if len(pages) >= PAGES_FOR_A_THREAD else None
+    if helper is not None:
+        helper.start()
+        compress(0, half)
+        helper.join()
+    for page, data in zip(pages, done, strict=True):
+        if data is not None:
+            page.compressed = data
+
+
+PAGES_FOR_A_THREAD = 40
+
+
+def _compress(content: str) -> bytes:
+    """A content stream compressed as reportlab compresses it (zlib's default level)."""
+    return zlib.compress(content.encode("utf-8"))

@@ -33,7 +33,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 from reportlab.platypus.doctemplate import _ktAllow
 from reportlab.platypus.flowables import _listWrapOn
 
-from . import parallel
+from . import forked, parallel
 from .errors import HandbookError
 from .pagenumbers import PageNumbers
 from .pdfobjects import binary_streams, fast_pages, place_link
@@ -238,7 +238,7 @@ class HandbookDoc(BaseDocTemplate):
             canv = self._makeCanvas(canvasmaker=make_canvas)
             parallel.prepare(canv, (FONT, FONT_BOLD), (FONT_ITALIC,), texts)
             cut = None
-            if (jobs is None and parallel.can_fork()) or (jobs == 2 and hasattr(os, "fork")):
+            if (jobs is None and forked.can_fork()) or (jobs == 2 and hasattr(os, "fork")):
                 cut = parallel.split_story(story, force=jobs == 2)
             if cut is None:
                 self.layout = "one process"
@@ -246,7 +246,7 @@ class HandbookDoc(BaseDocTemplate):
                 return self.buffer.getvalue()
             first, second = story[:cut], story[cut + 1:]
             story.clear()
-            child = parallel.Child(lambda: parallel.record_half(
+            child = forked.Child(lambda: parallel.record_half(
                 canv, self.numbers, lambda: self._lay_out(second, canv, first=False, save=False)))
             if remake is not None:
                 second = []  # the child has its own copy

@@ -19,7 +19,7 @@ import pytest
 from PIL import Image
 from reportlab.platypus import Indenter, NextPageTemplate, PageBreak, Spacer
 
-from handbook import parallel, pdfobjects
+from handbook import forked, parallel, pdfobjects
 from handbook.book import RenderedHandbook, render_handbook
 from handbook.model import Content
 from handbook.printing import load_for_print
@@ -153,8 +153,8 @@ def test_a_failing_first_half_ends_the_second_process(content: Content, monkeypa
 
 
 def test_the_child_answers_with_its_value_or_its_error() -> None:
-    assert parallel.Child(lambda: {"pages": [1, 2]}).result() == {"pages": [1, 2]}
-    failed = parallel.Child(lambda: 1 / 0)
+    assert forked.Child(lambda: {"pages": [1, 2]}).result() == {"pages": [1, 2]}
+    failed = forked.Child(lambda: 1 / 0)
     assert failed.result() is None
     assert failed.error == "ZeroDivisionError: division by zero"
 
@@ -165,3 +165,21 @@ def test_pages_written_in_one_step_are_reportlab_s_own_bytes(content: Content,
     monkeypatch.setattr(pdfobjects, "FAST_PAGES", False)
     slow: RenderedHandbook = render_handbook(content, jobs=1)
     assert fast.data == slow.data
+
+
+def test_content_read_in_a_second_process_is_the_content_read_here(content: Content, content_dir: Path) -> None:
+    """`build` reads the content in a child while it imports reportlab: the same content, the same file."""
+    here = load_for_print(content_dir, "de")
+    there = forked.Child(lambda: load_for_print(content_dir, "de")).result()
+    assert isinstance(there, Content) and there == here
+    assert render_handbook(there, jobs=1).data == render_handbook(here, jobs=1).data
+
+
+def test_a_build_whose_loading_child_fails_loads_here(content_dir: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from handbook.build import build_handbook
+
+    first = build_handbook(content_dir, tmp_path / "a")[0].path.read_bytes()
+    answer = forked.Child.result
+    monkeypatch.setattr(forked.Child, "result", lambda self: (answer(self), None)[1])  # heard, then lost
+    assert build_handbook(content_dir, tmp_path / "b")[0].path.read_bytes() == first
