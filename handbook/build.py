@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import forked
+from .loader import preload
 from .model import Content
 from .output import ensure_folder, write_atomic
 from .printing import load_for_print
@@ -78,18 +79,26 @@ def build_handbook(content_dir: Path, out_dir: Path, paper: str | None = None, *
 
 
 def _load_while_importing(content_dir: Path, language: str | None) -> Content:
-    """The content, loaded and checked in a second process while this one imports the PDF machinery.
+    """The content, most of its files read and checked in a second process meanwhile.
 
-    Reading and checking the YAML and importing reportlab each take a good part of a
-    second for a long handbook; on two cores they overlap. If the second process cannot
-    answer (no fork, a content problem, anything else), the content is loaded here, which
-    raises the same `ContentError` with every problem listed.
+    Reading and checking the YAML, importing reportlab and reading the font files each
+    take a good part of a second for a long handbook. A forked child reads four in five
+    of the routine and FAQ files while this process imports and reads the fonts, then
+    the rest; every check across files, and every message, is made here. If the child
+    cannot answer, this process reads every file itself.
     """
-    child = forked.Child(lambda: load_for_print(content_dir, language)) if forked.can_fork() else None
+    child = forked.Child(lambda: preload(content_dir, _childs)) if forked.can_fork() else None
     from . import book  # noqa: F401 - the import that overlaps with the loading
+    from .styles import register_fonts
 
-    content = child.result() if child is not None else None
-    return content if isinstance(content, Content) else load_for_print(content_dir, language)
+    register_fonts()  # needed next, and done meanwhile
+    preloaded = child.result() if child is not None else None
+    return load_for_print(content_dir, language, preloaded if isinstance(preloaded, dict) else None)
+
+
+def _childs(index: int) -> bool:
+    """Whether the child reads the file at `index`: four in five (this process imports meanwhile)."""
+    return index % 5 != 0
 
 
 def _plural(count: int, word: str) -> str:

@@ -221,13 +221,19 @@ class QrBlock(Flowable):
         super().__init__()
         self.url = url
         self.beside = list(beside)
-        self.modules = qr_modules(url)
-        # 30 mm for a short address; a long one gets modules of at least 0.4 mm, up to 60 mm
-        self.SIZE = min(max(30 * mm, (len(self.modules) + 2 * QUIET_ZONE) * 0.4 * mm), 60 * mm)
+        self.modules: list[list[bool]] = []  # encoded when first measured: in whichever process lays it out
+        self.SIZE = 0.0
         self.spaceBefore = 4
         self.spaceAfter = 8
 
+    def _encode(self) -> None:
+        if not self.modules:
+            self.modules = qr_modules(self.url)
+            # 30 mm for a short address; a long one gets modules of at least 0.4 mm, up to 60 mm
+            self.SIZE = min(max(30 * mm, (len(self.modules) + 2 * QUIET_ZONE) * 0.4 * mm), 60 * mm)
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._encode()
         self.width = availWidth
         inner = availWidth - self.SIZE - self.GAP
         self.text_height = sum(p.wrap(inner, 1e6)[1] + p.getSpaceAfter() for p in self.beside)
@@ -238,6 +244,7 @@ class QrBlock(Flowable):
         return []
 
     def draw(self) -> None:
+        self._encode()
         canv = self.canv
         top = self.height
         count = len(self.modules)
