@@ -14,6 +14,10 @@ Python's cyclic garbage collector is paused while the content is loaded and laid
 the build makes about a million small objects that all stay alive until the PDF is
 written, and the collector would walk through them a few hundred times for nothing
 (about a tenth of the build). Nothing is leaked: it runs again as soon as we are done.
+
+Two cores are used twice (`forked`): a child reads most content files while this
+process imports reportlab (`_load_while_importing`), and a long handbook is laid out in
+two halves at once (`parallel`). The files written are the same as from one process.
 """
 
 from __future__ import annotations
@@ -88,10 +92,15 @@ def _load_while_importing(content_dir: Path, language: str | None) -> Content:
     cannot answer, this process reads every file itself.
     """
     child = forked.Child(lambda: preload(content_dir, _childs)) if forked.can_fork() else None
-    from . import book  # noqa: F401 - the import that overlaps with the loading
-    from .styles import register_fonts
+    try:
+        from . import book  # noqa: F401 - the import that overlaps with the loading
+        from .styles import register_fonts
 
-    register_fonts()  # needed next, and done meanwhile
+        register_fonts()  # needed next, and done meanwhile
+    except BaseException:
+        if child is not None:
+            child.abandon()
+        raise
     preloaded = child.result() if child is not None else None
     return load_for_print(content_dir, language, preloaded if isinstance(preloaded, dict) else None)
 

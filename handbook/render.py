@@ -8,9 +8,13 @@ chapter's page number, not yet known when the contents are drawn, is drawn as a 
 PDF form whose content is written after the last page (`PageNumbers`), and "page N of M"
 is added to each finished page once M is known (`HandbookDoc._folios`).
 
+Because nothing depends on a page number, a long book is laid out in two halves at
+once, the second in a forked process (`parallel`), with the same file as a result.
+
 Speed (`benchmarks/bench_build.py`): the header and footer are written straight into the
 page's content; a heading and what follows are grouped (reportlab's `keepWithNext`)
-only when they do not fit where they are; paragraphs are `text.Text`.
+only when they do not fit where they are; paragraphs are `text.Text`; finished pages
+are written by `pdfobjects.FastPage`.
 
 Output is reproducible: reportlab's invariant mode, and the PDF dates are the handbook
 date (SOURCE_DATE_EPOCH when set, otherwise the book's review date), never the clock.
