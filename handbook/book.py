@@ -11,7 +11,9 @@ The page machinery (one layout pass, late page numbers) lives in `render` and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import functools
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reportlab.platypus import (
@@ -25,13 +27,14 @@ from reportlab.platypus import (
     Table,
 )
 
-from . import __version__
+from . import __version__, forked, parallel
 from .figuredraw import PictureFlowable, extra_alt
 from .flowables import Anchor, AtFoot, Box, PageRef, QrBlock, Rule, RuledLines
 from .labels import Labels, labels
 from .model import Content, FaqTopic, Picture, Routine, Source
 from .pagenumbers import PageNumbers
 from .pdftext import text_width
+from .readability import routine_texts, topic_texts
 from .render import ELLIPSIS, DocInfo, HandbookDoc, handbook_epoch
 from .styles import FONT, FONT_BOLD, FONT_ITALIC, Geometry, handbook_geometry, handbook_styles
 from .text import LINE_BREAK, Run, Text
@@ -60,8 +63,11 @@ def render_handbook(content: Content, paper: str | None = None, large_print: boo
     """Lay out the whole handbook in one pass and return the PDF bytes.
 
     `paper`: a4 or letter (default: the book's), or a booklet's page (a5, half-letter).
-    Every printed label is in the book's language (`content.book.language`). `jobs`:
-    see `HandbookDoc.render` (by default, a long book is laid out on two cores).
+    Every printed label is in the book's language (`content.book.language`). `jobs`: 1
+    lays the book out in this process; 2 in two (where fork exists), however short; None
+    (the default) in two when the machine has a second core and the book is long enough
+    to gain from it: the parts of the book after a cut (`parallel.split_parts`) are made
+    and laid out in a forked child (`HandbookDoc.render`), with the same file as a result.
     """
     book = content.book
     lang = labels(book.language)
@@ -69,8 +75,8 @@ def render_handbook(content: Content, paper: str | None = None, large_print: boo
     numbers = PageNumbers(geometry.height - geometry.top)
     epoch = handbook_epoch(book.reviewed.on)
     date = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
-    def story() -> list[Flowable]:
-        return _Story(content, geometry, numbers, date, lang, large_print).build()
+    def story(parts: slice) -> list[Flowable]:
+        return _Story(content, geometry, numbers, date, lang, large_print).build(parts)
 
     info = DocInfo(
         title=book.title,
@@ -83,8 +89,25 @@ def render_handbook(content: Content, paper: str | None = None, large_print: boo
         folio=lang("book.page_of"),
     )
     doc = HandbookDoc(geometry, info, numbers, epoch)
-    data = doc.render(story(), (repr(content), lang.all_text(), BULLET, ELLIPSIS), jobs, remake=story)
+    cut = None
+    if (jobs is None and forked.can_fork()) or (jobs == 2 and hasattr(os, "fork")):
+        weights = [weight for _, weight in _Story(content, geometry, numbers, date, lang, large_print).parts()]
+        cut = parallel.split_parts(weights, FIRST_CUT, force=jobs == 2)
+    texts = (repr(content), lang.all_text(), BULLET, ELLIPSIS)
+    if cut is None:
+        data = doc.render(lambda: story(slice(None)), None, texts)
+    else:
+        data = doc.render(lambda: story(slice(cut)), lambda: _after_break(story(slice(cut, None))), texts)
     return RenderedHandbook(data, doc.page_count, doc.layout)
+
+
+FIRST_CUT = 2  # the first part that can open the second half: the contents (the cover and how-to run on)
+
+
+def _after_break(story: list[Flowable]) -> list[Flowable]:
+    """A half that starts with a part's page break, without it: the half starts on a new page anyway."""
+    assert story and type(story[0]) is PageBreak, "every part after the how-to starts with a page break"
+    return story[1:]
 
 
 def paragraphs(text: str) -> list[str]:
@@ -107,16 +130,35 @@ class _Story:
         self.page_prefix = lang("book.page_ref", page="")  # "page " before a cross-reference's number
         self.out: list[Flowable] = []
 
-    def build(self) -> list[Flowable]:
-        self.cover()
-        self.how_to_use()
-        self.contents()
-        for index, routine in enumerate(self.content.routines):
-            self.chapter(routine, first=index == 0)
-        if self.content.faq:
-            self.questions()
-        self.sources()
-        self.notes()
+    def parts(self) -> list[tuple[Callable[[], None], int]]:
+        """The parts of the book in order, each with a rough measure of its layout work.
+
+        The measure (`parallel.FIXED_WEIGHT` per paragraph or box, plus its words) only
+        decides where a long book is cut in two; every part from `FIRST_CUT` on starts
+        with a page break.
+        """
+        fixed = parallel.FIXED_WEIGHT
+        content = self.content
+        parts: list[tuple[Callable[[], None], int]] = [
+            (self.cover, 20 * fixed), (self.how_to_use, 20 * fixed),
+            (self.contents, (len(content.routines) + len(content.faq) + 6) * (fixed + 5))]
+        for index, routine in enumerate(content.routines):
+            texts = [text for _, text in routine_texts(routine)]
+            words = sum(len(text.split()) for text in texts) + 15 * len(routine.sources)
+            parts.append((functools.partial(self.chapter, routine, index == 0), (len(texts) + 20) * fixed + words))
+        if content.faq:
+            texts = [text for topic in content.faq for _, text in topic_texts(topic)]
+            questions = sum(len(topic.questions) for topic in content.faq)
+            parts.append((self.questions, (len(texts) + 2 * questions + 5 * len(content.faq)) * fixed
+                          + sum(len(text.split()) for text in texts)))
+        sources = sum(len(r.sources) for r in content.routines) + sum(len(t.sources) for t in content.faq)
+        parts += [(self.sources, sources * (2 * fixed + 15)), (self.notes, 5 * fixed)]
+        return parts
+
+    def build(self, parts: slice = slice(None)) -> list[Flowable]:
+        """The flowables of the book's `parts` (all of them by default)."""
+        for part, _ in self.parts()[parts]:
+            part()
         return self.out
 
     # --- small helpers ---------------------------------------------------------------

@@ -1,9 +1,11 @@
 """The handbook laid out on two cores: the second half in a forked process, its pages replayed.
 
 Every chapter starts on a new page, and nothing that is laid out depends on a page
-number (see `render`), so the book can be cut at a page break into two halves that lay
-out the same on their own as in one run. The parent forks a child just before layout;
-the parent lays out the first half while the child lays out the second half on its copy
+number (see `render`), so the book can be cut before one of its parts (the contents, a
+chapter, the questions, the sources, the notes) into two halves that lay out the same on
+their own as in one run. Where to cut is decided from a rough measure of each part's
+work (`split_parts`). The parent forks a child just before layout; the parent makes and
+lays out the first half while the child makes and lays out the second half on its copy
 of the same canvas. The child records, page by page, the finished content (the
 operators) and every canvas call that also changes the document (a bookmark, an outline
 entry, a link, a form or an image used), and sends that back. The parent then replays
@@ -32,7 +34,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable, Indenter, NextPageTemplate, PageBreak
 
 from .fontcache import seed
 
@@ -54,36 +55,19 @@ class Recorded:
     unsafe: str = ""  # why the pages cannot be replayed, if they cannot
 
 
-def split_story(story: Sequence[Flowable], force: bool = False) -> int | None:
-    """The index of the page break that halves the layout work, or None when not worth it.
+def split_parts(weights: Sequence[int], first: int, force: bool = False) -> int | None:
+    """The part (from `first` on) that starts the second half, halving the work; None when not worth it.
 
-    The work of a flowable is estimated by its words (see `FIXED_WEIGHT`). `force`
-    splits however small the story.
+    `weights`: a rough measure of each part's layout work (see `book._Story.parts`).
+    `force` splits however small the book.
     """
-    weights = [FIXED_WEIGHT + len(getattr(f, "words", ())) for f in story]
     total = sum(weights)
-    cuts = candidates(story)
-    if not cuts or (total < MIN_WEIGHT and not force):
+    if first >= len(weights) or (total < MIN_WEIGHT and not force):
         return None
     done = [0]
     for weight in weights:
         done.append(done[-1] + weight)
-    return min(cuts, key=lambda index: abs(total - 2 * done[index]))
-
-
-def candidates(story: Sequence[Flowable]) -> list[int]:
-    """Where the story can be cut in two: each `PageBreak` at its top level after the first
-    page template change (the cover's), with every `Indenter` before it closed."""
-    out = []
-    indent, templated = 0.0, False
-    for index, flowable in enumerate(story):
-        if isinstance(flowable, NextPageTemplate):
-            templated = True
-        elif isinstance(flowable, Indenter):
-            indent += flowable.left + flowable.right
-        elif type(flowable) is PageBreak and templated and abs(indent) < 1e-6 and 0 < index < len(story) - 1:
-            out.append(index)
-    return out
+    return min(range(first, len(weights)), key=lambda index: abs(total - 2 * done[index]))
 
 
 def prepare(canv: Any, faces: Sequence[str], others: Sequence[str], texts: Iterable[str]) -> None:

@@ -223,16 +223,14 @@ class HandbookDoc(BaseDocTemplate):
             PageTemplate("page", [frame], onPage=self._page_begins, onPageEnd=self._furniture),
         ])
 
-    def render(self, story: list[Flowable], texts: Iterable[str] = (), jobs: int | None = None,
-               remake: Callable[[], list[Flowable]] | None = None) -> bytes:
-        """Lay out `story` once and return the PDF. The list is used up.
+    def render(self, first: Callable[[], list[Flowable]], second: Callable[[], list[Flowable]] | None = None,
+               texts: Iterable[str] = ()) -> bytes:
+        """Lay out the story that `first` makes, then the one `second` makes, once, and return the PDF.
 
-        `texts`: everything the story prints (its characters get their codes first, see
-        `parallel.prepare`). `jobs`: 1 lays out in this process; 2 in two (where fork
-        exists), however short the book; None (the default) in two when the machine has
-        a second core and the book is long enough to gain from it. `remake` makes the
-        story again: with it, the half the child lays out is not kept here as well (only
-        needed again if the child fails).
+        `second` (optional) continues the book on a new page; it is made and laid out in
+        a forked child at the same time as the first (`parallel`), or here when the child
+        cannot hand it back. `texts`: everything the book prints (its characters get
+        their codes first, see `parallel.prepare`).
         """
 
         def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
@@ -241,21 +239,14 @@ class HandbookDoc(BaseDocTemplate):
         with binary_streams():
             canv = self._makeCanvas(canvasmaker=make_canvas)
             parallel.prepare(canv, (FONT, FONT_BOLD), (FONT_ITALIC,), texts)
-            cut = None
-            if (jobs is None and forked.can_fork()) or (jobs == 2 and hasattr(os, "fork")):
-                cut = parallel.split_story(story, force=jobs == 2)
-            if cut is None:
+            if second is None:
                 self.layout = "one process"
-                self._lay_out(story, canv, first=True, save=True)
+                self._lay_out(first(), canv, first=True, save=True)
                 return self.buffer.getvalue()
-            first, second = story[:cut], story[cut + 1:]
-            story.clear()
             child = forked.Child(lambda: parallel.record_half(
-                canv, self.numbers, lambda: self._lay_out(second, canv, first=False, save=False)))
-            if remake is not None:
-                second = []  # the child has its own copy
+                canv, self.numbers, lambda: self._lay_out(second(), canv, first=False, save=False)))
             try:
-                self._lay_out(first, canv, first=True, save=False)
+                self._lay_out(first(), canv, first=True, save=False)
             except BaseException:
                 child.abandon()
                 raise
@@ -263,7 +254,7 @@ class HandbookDoc(BaseDocTemplate):
             why = parallel.replay(canv, recorded, self.numbers, REPLAY) if recorded is not None else child.error
             if why:
                 self.layout = f"second half laid out again in one process: {why}"
-                self._lay_out(remake()[cut + 1:] if remake is not None else second, canv, first=False, save=False)
+                self._lay_out(second(), canv, first=False, save=False)
             else:
                 self.layout = "two processes"
             canv.save()

@@ -17,7 +17,6 @@ from typing import Any
 
 import pytest
 from PIL import Image
-from reportlab.platypus import Indenter, NextPageTemplate, PageBreak, Spacer
 
 from handbook import forked, parallel, pdfobjects
 from handbook.book import RenderedHandbook, render_handbook
@@ -47,18 +46,18 @@ def content(content_dir: Path) -> Content:
 
 
 def cut_at(monkeypatch: pytest.MonkeyPatch, index: int | None) -> None:
-    monkeypatch.setattr(parallel, "split_story", lambda story, force=False: index)
+    monkeypatch.setattr(parallel, "split_parts", lambda weights, first, force=False: index)
 
 
 def story_cuts(content: Content) -> list[int]:
-    """Every place the handbook's story can be cut (by the real rule)."""
+    """Every part of the book that can start the second half."""
     found: list[int] = []
 
-    def record(story: Any, force: bool = False) -> None:
-        found.extend(parallel.candidates(story))
+    def record(weights: list[int], first: int, force: bool = False) -> None:
+        found.extend(range(first, len(weights)))
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(parallel, "split_story", record)
+        patch.setattr(parallel, "split_parts", record)
         render_handbook(content, jobs=2)
     return found
 
@@ -67,7 +66,7 @@ def test_every_cut_gives_the_same_file_as_one_process(content: Content, monkeypa
     alone = render_handbook(content, jobs=1)
     assert alone.layout == "one process"
     cuts = story_cuts(content)
-    assert len(cuts) >= 6  # before each chapter, the questions, the sources, the notes
+    assert cuts == list(range(2, 10))  # the contents, each of 4 chapters, the questions, the sources, the notes
     for index in cuts:
         cut_at(monkeypatch, index)
         both = render_handbook(content, jobs=2)
@@ -87,27 +86,15 @@ def test_large_print_letter_in_spanish_cuts_alike(content: Content, monkeypatch:
 
 def test_a_long_book_is_split_by_default_and_a_short_one_is_not(content: Content) -> None:
     assert render_handbook(content).layout == "one process"  # about 20 pages: not worth a second process
-    story: list[Any] = [NextPageTemplate("page"), *[item for _ in range(200) for item in (PageBreak(), _Words(300))]]
-    assert parallel.split_story(story) is not None
-    assert parallel.split_story(story[:9]) is None
-    assert parallel.split_story(story[:9], force=True) is not None
+    assert parallel.split_parts([50] * 400, 2) is not None
+    assert parallel.split_parts([50] * 10, 2) is None
+    assert parallel.split_parts([50] * 10, 2, force=True) == 5
 
 
-class _Words(Spacer):
-    """A stand-in paragraph of `count` words."""
-
-    def __init__(self, count: int) -> None:
-        super().__init__(1, 1)
-        self.words = ["word"] * count
-
-
-def test_the_cut_halves_the_work_and_never_falls_inside_an_indent() -> None:
-    story: list[Any] = [Spacer(1, 1), NextPageTemplate("page"), PageBreak(), _Words(100),  # 0-3
-                        PageBreak(), _Words(100), Indenter(left=20), PageBreak(), _Words(100),  # 4-8
-                        Indenter(left=-20), PageBreak(), _Words(100), PageBreak(), _Words(100)]  # 9-13
-    assert parallel.candidates(story) == [2, 4, 10, 12]  # not 7: inside the indent; not 0: the cover
-    assert parallel.split_story(story, force=True) == 10  # 3 + 100 + ... : the middle by weight
-    assert parallel.split_story([Spacer(1, 1), PageBreak(), _Words(10)], force=True) is None  # no template yet
+def test_the_cut_halves_the_work_from_the_first_part_allowed() -> None:
+    assert parallel.split_parts([10, 10, 100, 100, 100, 100], 2, force=True) == 4
+    assert parallel.split_parts([500, 10, 10, 10, 10], 2, force=True) == 2  # as near the middle as allowed
+    assert parallel.split_parts([500, 10], 2, force=True) is None  # nothing after the how-to
 
 
 def test_a_failed_second_process_is_laid_out_here_with_the_same_result(
