@@ -10,10 +10,12 @@ The page machinery (one layout pass, late page numbers) lives in `render` and
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from reportlab.platypus import (
@@ -36,7 +38,7 @@ from .pagenumbers import PageNumbers
 from .pdftext import text_width
 from .readability import routine_texts, topic_texts
 from .render import ELLIPSIS, DocInfo, HandbookDoc, handbook_epoch
-from .styles import FONT, FONT_BOLD, FONT_ITALIC, Geometry, handbook_geometry, handbook_styles
+from .styles import FONT, FONT_BOLD, Geometry, handbook_geometry, handbook_styles
 from .text import LINE_BREAK, Run, Text
 from .words import dose_sentences, step_cue
 
@@ -93,12 +95,33 @@ def render_handbook(content: Content, paper: str | None = None, large_print: boo
     if (jobs is None and forked.can_fork()) or (jobs == 2 and hasattr(os, "fork")):
         weights = [weight for _, weight in _Story(content, geometry, numbers, date, lang, large_print).parts()]
         cut = parallel.split_parts(weights, FIRST_CUT, force=jobs == 2)
-    texts = (repr(content), lang.all_text(), BULLET, ELLIPSIS)
+    texts = (*_strings(content), *lang.all_text(), BULLET, ELLIPSIS, *_svg_texts(content))
     if cut is None:
         data = doc.render(lambda: story(slice(None)), None, texts)
     else:
         data = doc.render(lambda: story(slice(cut)), lambda: _after_break(story(slice(cut, None))), texts)
     return RenderedHandbook(data, doc.page_count, doc.layout)
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every string in the content (not the places of its fields): what the book can print."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value):
+        for item in dataclasses.fields(value):
+            if item.name != "places":
+                yield from _strings(getattr(value, item.name))
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _strings(item)
+
+
+def _svg_texts(content: Content) -> Iterator[str]:
+    """The SVG pictures' files as text: the words in a drawing are printed too."""
+    pictures = [p for r in content.routines for p in (r.picture, *(s.picture for s in r.steps)) if p is not None]
+    for path in sorted({picture.file for picture in pictures if picture.kind == "svg"}):
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            yield path.read_text(encoding="utf-8")
 
 
 FIRST_CUT = 2  # the first part that can open the second half: the contents (the cover and how-to run on)
@@ -386,7 +409,7 @@ class _Story:
             for slug in question.see:
                 title = self.content.routine(slug).title
                 before, after = self.lang("book.see_routine", title="\0").split("\0")
-                self.add(PageRef([Run(before), Run(title, FONT_ITALIC), Run(after)], self.styles["toc"],
+                self.add(PageRef([Run(before), Run(title, FONT_BOLD), Run(after)], self.styles["toc"],
                                  f"r-{slug}",
                                  self.numbers, prefix=self.page_prefix))
         self.add(self.plain(self.lang("book.answers_from"), "source-head"),

@@ -25,6 +25,7 @@ from reportlab.platypus import Flowable
 from . import lineart, styles
 from .errors import HandbookError, display_path
 from .model import Picture, Pose
+from .pdfobjects import text_streams
 
 OUTLINE_PT = (1.0, 2.4)  # the outline of a pose, in points: never thinner, never heavier
 MARGIN_PT = 0.5  # kept clear inside the box on every side
@@ -56,7 +57,8 @@ def draw_picture(canv: Any, picture: Picture, x: float, y: float, width: float, 
         assert picture.pose is not None
         renderPDF.draw(pose_drawing(picture.pose, w, h), canv, left, bottom)
     elif picture.kind == "svg":
-        renderPDF.draw(svg_drawing(picture.file, w, h), canv, left, bottom)
+        with text_streams():  # an <image> in the drawing is drawn inline, in the page's text
+            renderPDF.draw(svg_drawing(picture.file, w, h), canv, left, bottom)
     else:
         canv.drawImage(_image(str(picture.file)), left, bottom, w, h, mask="auto")
 

@@ -27,8 +27,20 @@ class Child:
 
     def __init__(self, work: Callable[[], Any]) -> None:
         self.error = ""
-        read, write = os.pipe()
-        self.pid = os.fork()
+        self.pid = -1
+        self.read = -1
+        try:
+            read, write = os.pipe()
+        except OSError as error:
+            self.error = f"cannot start a second process: {error}"
+            return
+        try:
+            self.pid = os.fork()
+        except OSError as error:  # a limit on processes (EAGAIN), or memory: do it in this process
+            os.close(read)
+            os.close(write)
+            self.error = f"cannot start a second process: {error}"
+            return
         if self.pid == 0:  # the child: never returns
             os.close(read)
             try:
@@ -44,6 +56,8 @@ class Child:
         self.read = read
 
     def result(self) -> Any:
+        if self.pid < 0:
+            return None
         with os.fdopen(self.read, "rb") as pipe:
             data = pipe.read()
         _, status = os.waitpid(self.pid, 0)
@@ -58,6 +72,8 @@ class Child:
 
     def abandon(self) -> None:
         """Stop waiting for the child (the parent failed): end it and reap it."""
+        if self.pid < 0:
+            return
         with contextlib.suppress(OSError):
             os.close(self.read)
         with contextlib.suppress(OSError):

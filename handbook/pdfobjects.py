@@ -36,6 +36,18 @@ def binary_streams() -> Iterator[None]:
         rl_config.useA85 = saved
 
 
+@contextlib.contextmanager
+def text_streams() -> Iterator[None]:
+    """Inside `binary_streams`: what is drawn here is ASCII85-encoded again. An image drawn
+    inline in a page's content (an SVG's embedded picture) must be text there."""
+    saved = rl_config.useA85
+    rl_config.useA85 = 1
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
+
+
 class PlaceLink(pdfdoc.LinkAnnotation):
     """A borderless link over `rect` (absolute page coordinates) to a named place."""
 

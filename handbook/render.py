@@ -42,7 +42,7 @@ from .errors import HandbookError
 from .pagenumbers import PageNumbers
 from .pdfobjects import binary_streams, fast_pages, place_link
 from .pdftext import fill_colour, line_ops, num, stroke_colour, text_width
-from .styles import FONT, FONT_BOLD, FONT_ITALIC, INK, RULE, Geometry
+from .styles import FONT, FONT_BOLD, INK, RULE, Geometry
 
 ELLIPSIS = "\u2026"
 
@@ -238,7 +238,7 @@ class HandbookDoc(BaseDocTemplate):
 
         with binary_streams():
             canv = self._makeCanvas(canvasmaker=make_canvas)
-            parallel.prepare(canv, (FONT, FONT_BOLD), (FONT_ITALIC,), texts)
+            parallel.prepare(canv, (FONT, FONT_BOLD), (), texts)
             if second is None:
                 self.layout = "one process"
                 self._lay_out(first(), canv, first=True, save=True)

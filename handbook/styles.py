@@ -199,7 +199,8 @@ def handbook_styles(large_print: bool = False) -> dict[str, ParagraphStyle]:
         role("box-item", body, leftIndent=18, bulletIndent=2, spaceAfter=4),
         role("box-note", body, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=0),
         # smaller type gets a narrower measure (rightIndent), so lines stay near 70 characters
-        role("caption", body, fontName=FONT_ITALIC, fontSize=12, leading=16, rightIndent=50, spaceBefore=3,
+        # regular, as all content: the italic face lacks Greek and Cyrillic (see `glyphs.covered`)
+        role("caption", body, fontSize=12, leading=16, rightIndent=50, spaceBefore=3,
              spaceAfter=10),
         role("caption-beside", body, fontSize=12, leading=16, spaceBefore=3, spaceAfter=0),  # under a step's picture
         role("link", body, fontSize=12, leading=16, rightIndent=50, spaceAfter=6),

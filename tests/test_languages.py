@@ -146,3 +146,27 @@ def test_an_unknown_language_is_a_usage_error(content_dir: Path) -> None:
     assert result.exit_code == 2
     assert "'it' is not one of 'en', 'es', 'fr', 'de'" in result.output
     assert not Path("output").exists()
+
+
+def test_greek_and_cyrillic_print_wherever_content_goes(content_dir: Path,
+                                                        edit: Callable[[Path, str, str], None]) -> None:
+    """Content is never set in the italic face, which lacks Greek and Cyrillic: not in a
+    picture's caption, not in a routine's title where a question names it."""
+    from handbook.printing import load_for_print
+
+    greek, russian = "Χαλάρωση", "Расслабление"
+    path = content_dir / "pelvic-floor-down-training.yaml"
+    text = path.read_text(encoding="utf-8")
+    title = text.splitlines()[1]
+    assert title.startswith("title: ")
+    path.write_text(text.replace(title, f"title: {greek} pelvic floor", 1), encoding="utf-8")
+    (content_dir / "knee.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="200" height="100"/></svg>',
+        encoding="utf-8")
+    edit(content_dir / "psoas-release.yaml", "version: 1",
+         f"version: 1\npicture: {{file: knee.svg, caption: {russian}}}")
+    pdf = render_handbook(load_for_print(content_dir)).data
+    assert not [f.name for f in pdfcheck.fonts(pdf) if "It" in f.name.split("+")[-1]]
+    text = "\n".join(pdfcheck.page_texts(pdf))
+    assert russian in text
+    assert text.count(greek) >= 4  # the chapter, its running header, the contents, a question's "see" line

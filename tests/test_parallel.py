@@ -11,6 +11,7 @@ out itself, and the file is still the same.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ from handbook.book import RenderedHandbook, render_handbook
 from handbook.model import Content
 from handbook.printing import load_for_print
 from handbook.render import HandbookDoc
+
+from . import pdfcheck
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="parallel layout needs fork")
 
@@ -169,4 +172,58 @@ def test_a_build_whose_loading_child_fails_loads_here(content_dir: Path, tmp_pat
     first = build_handbook(content_dir, tmp_path / "a")[0].path.read_bytes()
     answer = forked.Child.result
     monkeypatch.setattr(forked.Child, "result", lambda self: (answer(self), None)[1])  # heard, then lost
+    assert build_handbook(content_dir, tmp_path / "b")[0].path.read_bytes() == first
+
+
+@pytest.mark.parametrize("char", ["\u00ad", "\ufeff", "\u00a0"])  # soft hyphen, zero-width no-break space, nbsp
+def test_characters_python_would_escape_are_coded_beforehand_too(content_dir: Path, char: str) -> None:
+    path = content_dir / "psoas-foam-roller.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  - Press only on the spots that feel tender.\n", f'  - "Press only on the spots that feel ten{char}der."\n'),
+        encoding="utf-8")
+    content = load_for_print(content_dir)
+    both = render_handbook(content, jobs=2)
+    assert both.layout == "two processes"
+    assert both.data == render_handbook(content, jobs=1).data
+
+
+def test_words_in_an_svg_drawing_and_its_embedded_picture(content_dir: Path) -> None:
+    """The text of an SVG is coded beforehand; a picture inside an SVG is drawn (as text: inline)."""
+    Image.new("L", (30, 20), 90).save(content_dir / "grey.png")
+    (content_dir / "drawing.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="200" '
+        'height="100"><text x="10" y="90" font-size="20">Straße Ω ćma</text>'
+        '<image x="100" y="0" width="60" height="40" xlink:href="grey.png"/></svg>', encoding="utf-8")
+    path = content_dir / "psoas-foam-roller.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "version: 1", "version: 1\npicture: {file: drawing.svg, caption: A drawing}"), encoding="utf-8")
+    content = load_for_print(content_dir)
+    both = render_handbook(content, jobs=2)
+    assert both.layout == "two processes"
+    assert both.data == render_handbook(content, jobs=1).data
+    assert "Straße Ω ćma" in "\n".join(pdfcheck.page_texts(both.data))
+
+
+def _no_fork() -> int:
+    raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+
+
+def test_a_fork_refused_by_the_system_lays_out_here(content: Content, monkeypatch: pytest.MonkeyPatch) -> None:
+    alone = render_handbook(content, jobs=1)
+    monkeypatch.setattr(os, "fork", _no_fork)
+    open_files = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    both = render_handbook(content, jobs=2)
+    assert both.layout.startswith("second half laid out again in one process: cannot start a second process")
+    assert both.data == alone.data
+    if open_files is not None:
+        assert len(os.listdir("/proc/self/fd")) == open_files  # the pipe was closed
+
+
+def test_a_fork_refused_by_the_system_still_builds(content_dir: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from handbook.build import build_handbook
+
+    first = build_handbook(content_dir, tmp_path / "a")[0].path.read_bytes()
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    monkeypatch.setattr(os, "fork", _no_fork)
     assert build_handbook(content_dir, tmp_path / "b")[0].path.read_bytes() == first
