@@ -11,7 +11,6 @@ The page machinery (one layout pass, late page numbers) lives in `render` and
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import functools
 import os
@@ -32,6 +31,7 @@ from reportlab.platypus import (
 from . import __version__, forked, parallel
 from .figuredraw import PictureFlowable, extra_alt
 from .flowables import Anchor, AtFoot, Box, PageRef, QrBlock, Rule, RuledLines
+from .glyphs import printed_texts
 from .labels import Labels, labels
 from .model import Content, FaqTopic, Picture, Routine, Source
 from .pagenumbers import PageNumbers
@@ -95,25 +95,13 @@ def render_handbook(content: Content, paper: str | None = None, large_print: boo
     if (jobs is None and forked.can_fork()) or (jobs == 2 and hasattr(os, "fork")):
         weights = [weight for _, weight in _Story(content, geometry, numbers, date, lang, large_print).parts()]
         cut = parallel.split_parts(weights, FIRST_CUT, force=jobs == 2)
-    texts = (*_strings(content), *lang.all_text(), BULLET, ELLIPSIS, *_svg_texts(content))
+    texts = (*(text for _, _, text in printed_texts(content)), *lang.all_text(), BULLET, ELLIPSIS,
+             *_svg_texts(content))
     if cut is None:
         data = doc.render(lambda: story(slice(None)), None, texts)
     else:
         data = doc.render(lambda: story(slice(cut)), lambda: _after_break(story(slice(cut, None))), texts)
     return RenderedHandbook(data, doc.page_count, doc.layout)
-
-
-def _strings(value: object) -> Iterator[str]:
-    """Every string in the content (not the places of its fields): what the book can print."""
-    if isinstance(value, str):
-        yield value
-    elif dataclasses.is_dataclass(value):
-        for item in dataclasses.fields(value):
-            if item.name != "places":
-                yield from _strings(getattr(value, item.name))
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            yield from _strings(item)
 
 
 def _svg_texts(content: Content) -> Iterator[str]:

@@ -86,10 +86,10 @@ def _load_while_importing(content_dir: Path, language: str | None) -> Content:
     """The content, most of its files read and checked in a second process meanwhile.
 
     Reading and checking the YAML, importing reportlab and reading the font files each
-    take a good part of a second for a long handbook. A forked child reads four in five
-    of the routine and FAQ files while this process imports and reads the fonts, then
-    the rest; every check across files, and every message, is made here. If the child
-    cannot answer, this process reads every file itself.
+    take a good part of a second for a long handbook. A forked child reads three in four
+    of the routine and FAQ files while this process imports, reads the fonts and reads
+    the rest; every check across files, and every message, is made here afterwards. If
+    the child cannot answer, this process reads its files too.
     """
     child = forked.Child(lambda: preload(content_dir, _childs)) if forked.can_fork() else None
     try:
@@ -97,17 +97,18 @@ def _load_while_importing(content_dir: Path, language: str | None) -> Content:
         from .styles import register_fonts
 
         register_fonts()  # needed next, and done meanwhile
+        mine = preload(content_dir, lambda index: not _childs(index)) if child is not None else {}
     except BaseException:
         if child is not None:
             child.abandon()
         raise
-    preloaded = child.result() if child is not None else None
-    return load_for_print(content_dir, language, preloaded if isinstance(preloaded, dict) else None)
+    theirs = child.result() if child is not None else None
+    return load_for_print(content_dir, language, {**mine, **theirs} if isinstance(theirs, dict) else mine)
 
 
 def _childs(index: int) -> bool:
-    """Whether the child reads the file at `index`: four in five (this process imports meanwhile)."""
-    return index % 5 != 0
+    """Whether the child reads the file at `index`: three in four (this process imports meanwhile)."""
+    return index % 4 != 0
 
 
 def _plural(count: int, word: str) -> str:

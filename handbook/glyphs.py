@@ -39,7 +39,7 @@ def _sources(sources: tuple[Source, ...]) -> Iterator[tuple[str, str]]:
                 yield f"sources[{number}].{name}", value
 
 
-def _texts(content: Content) -> Iterator[tuple[object, str, str]]:
+def printed_texts(content: Content) -> Iterator[tuple[object, str, str]]:
     """(where-function, field, text) for every printed text of the content."""
     book = content.book
     clinic = book.clinic
@@ -80,7 +80,7 @@ def missing_glyphs(content: Content, font_name: str = "Source Sans Pro") -> list
     """An error for each text that holds a character the fonts cannot print (first one per text)."""
     have, have_chars = covered(), _covered_chars()
     problems = []
-    for where, name, text in _texts(content):
+    for where, name, text in printed_texts(content):
         if all(char.isspace() for char in set(text) - have_chars):  # the usual case, without a loop per character
             continue
         for char in text:
