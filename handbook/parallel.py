@@ -37,8 +37,8 @@ from reportlab.pdfbase import pdfmetrics
 
 from .fontcache import seed
 
-MIN_WEIGHT = 20_000  # below this (about 60 pages), a second process costs more than it saves
-FIXED_WEIGHT = 30  # a flowable's weight besides its words (measured: one flowable costs about 20 words)
+MIN_WEIGHT = 40_000  # below this (about 60 pages), a second process saves little or nothing
+FIXED_WEIGHT = 30  # a paragraph's or box's weight besides its words: laying one out costs about 30 words
 
 Call = tuple[str, tuple[Any, ...], dict[str, Any]]
 
