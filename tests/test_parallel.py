@@ -89,7 +89,7 @@ def test_large_print_letter_in_spanish_cuts_alike(content: Content, monkeypatch:
 
 def test_a_long_book_is_split_by_default_and_a_short_one_is_not(content: Content) -> None:
     assert render_handbook(content).layout == "one process"  # about 20 pages: not worth a second process
-    assert parallel.split_parts([50] * 400, 2) is not None
+    assert parallel.split_parts([50] * (parallel.MIN_WEIGHT // 50), 2) is not None
     assert parallel.split_parts([50] * 10, 2) is None
     assert parallel.split_parts([50] * 10, 2, force=True) == 5
 
