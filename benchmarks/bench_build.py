@@ -9,14 +9,14 @@ per size: pages; how it was laid out (a long book takes two processes, see
 validate, render, write; the first one included); milliseconds per page (of the best);
 peak memory in MB, of this process alone (its maximum resident set) and of both
 processes together (the sum of their proportional set sizes, shared pages counted once,
-sampled every few milliseconds during one more build, on Linux); and the best and the
-median wall time of three runs of the whole `handbook build` command (interpreter
-start-up and imports included).
+sampled every few milliseconds by another process during one more build, on Linux);
+and the best and the median wall time of three runs of the whole `handbook build`
+command (interpreter start-up and imports included).
 
 The machine's load average and a calibration are printed first: the time of a plain
-Python loop of ten million additions (about 0.6 s on a quiet 2-core machine of the kind
-the issue names). On a shared machine everything moves with it: compare numbers taken
-with similar calibrations, or take the ratio.
+Python loop of ten million additions (0.5-0.6 s when this project's machine was
+quiet). It is a rough guide only: on a shared virtual machine the time stolen by other
+guests moves a build more than such a loop. Compare builds taken at the same time.
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ import contextlib
 import json
 import os
 import resource
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -71,36 +71,34 @@ def measure(content: Path, out: Path) -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
     both_mb = None
     if Path("/proc/self/smaps_rollup").exists():
-        with _Sampler() as sampler:
-            build_handbook(content, out)
-        both_mb = sampler.peak_kb / 1024
+        # sampled from another process: a thread here would make the build stay in one process
+        sampler = subprocess.Popen([sys.executable, __file__, "--sample", str(os.getpid())],
+                                   stdout=subprocess.PIPE, text=True)
+        time.sleep(0.2)  # let it start
+        build_handbook(content, out)
+        sampler.send_signal(signal.SIGTERM)
+        both_mb = int(sampler.communicate()[0]) / 1024
     print(json.dumps({"best": min(times), "median": statistics.median(times), "pages": pages, "peak_mb": peak_mb,
                       "both_mb": both_mb, "layout": layouts[-1]}))
 
 
-class _Sampler(threading.Thread):
-    """The largest sum of the proportional set sizes of this process and its children, sampled."""
+def sample(pid: int) -> None:
+    """Until SIGTERM: the largest sum of the proportional set sizes of `pid` and its children, in kB."""
+    peak = 0
 
-    def __init__(self) -> None:
-        super().__init__(daemon=True)
-        self.peak_kb = 0
-        self.done = threading.Event()
+    def stop(*_: object) -> None:
+        print(peak, flush=True)
+        sys.exit(0)
 
-    def __enter__(self) -> _Sampler:
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.done.set()
-        self.join()
-
-    def run(self) -> None:
-        while not self.done.wait(0.003):
-            pids = [os.getpid()]
-            for task in os.listdir("/proc/self/task"):
+    signal.signal(signal.SIGTERM, stop)
+    while True:
+        pids = [pid]
+        with contextlib.suppress(OSError):
+            for task in os.listdir(f"/proc/{pid}/task"):
                 with contextlib.suppress(OSError):
-                    pids += [int(pid) for pid in Path(f"/proc/self/task/{task}/children").read_text().split()]
-            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in pids))
+                    pids += [int(child) for child in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
+        peak = max(peak, sum(_pss_kb(each) for each in pids))
+        time.sleep(0.003)
 
 
 def _pss_kb(pid: int) -> int:
@@ -134,7 +132,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES))
     parser.add_argument("--one", nargs=2, type=Path, metavar=("CONTENT", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--sample", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.sample:
+        sample(args.sample)
+        return
     if args.one:
         measure(*args.one)
         return

@@ -13,13 +13,16 @@ import contextlib
 import os
 import pickle
 import signal
+import threading
 from collections.abc import Callable
 from typing import Any
 
 
 def can_fork() -> bool:
-    """Whether a second process can help: fork exists and there is a second core to run it on."""
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+    """Whether a second process can help: fork exists, there is a second core to run it on,
+    and this process runs one thread (a fork copies another thread's locks, not the thread:
+    in a server that builds handbooks from several threads, everything stays in one process)."""
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
 
 
 class Child:

@@ -227,3 +227,17 @@ def test_a_fork_refused_by_the_system_still_builds(content_dir: Path, tmp_path: 
     monkeypatch.setattr(forked, "can_fork", lambda: True)
     monkeypatch.setattr(os, "fork", _no_fork)
     assert build_handbook(content_dir, tmp_path / "b")[0].path.read_bytes() == first
+
+
+def test_a_process_running_other_threads_does_not_fork() -> None:
+    import threading
+
+    assert forked.can_fork() == ((os.cpu_count() or 1) > 1)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not forked.can_fork()
+    finally:
+        stop.set()
+        other.join()
