@@ -495,8 +495,8 @@ class Labels:
         """``once``, ``twice``, ``3 times``, ``2 to 3 times``."""
         if not amount.is_range and int(amount.low) in TIMES_WORDS[self.language]:
             return TIMES_WORDS[self.language][int(amount.low)]
-        if self.language == "de":  # "3-mal", "2 bis 3-mal"
-            number = self("range", low=amount.low, high=amount.high) if amount.is_range else f"{amount.low}"
+        if self.language == "de":  # "3-mal"; a range joins the first number with a hyphen too: "2- bis 3-mal"
+            number = self("range", low=f"{amount.low}-", high=amount.high) if amount.is_range else f"{amount.low}"
             return f"{number}-mal"
         return self.count(amount, "time")
 

@@ -37,6 +37,7 @@ def test_plural_rules() -> None:
     assert fr.count(Amount(1), "week") == "1 semaine"
     assert fr.count(Amount(6, 8), "week") == "de 6 \u00e0 8 semaines"
     assert de.times(Amount(3)) == "3-mal"
+    assert de.times(Amount(2, 3)) == "2- bis 3-mal"  # the first number takes the hyphen too
     assert de.times(Amount(2)) == "zweimal"
 
 
