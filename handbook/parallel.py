@@ -70,13 +70,12 @@ def split_parts(weights: Sequence[int], first: int, force: bool = False) -> int 
     return min(range(first, len(weights)), key=lambda index: abs(total - 2 * done[index]))
 
 
-def prepare(canv: Any, faces: Sequence[str], others: Sequence[str], texts: Iterable[str]) -> None:
+def prepare(canv: Any, faces: Sequence[str], texts: Iterable[str]) -> None:
     """Fix, before anything is drawn, what both processes must agree on: face names and codes.
 
-    Registers `faces` (those every book uses) with the document in this order (F1, F2,
-    ...), and seeds them and `others` (faces a book may use) with every non-ASCII
-    character in `texts`, in code point order (printable ASCII has fixed codes already).
-    A face seeded but never used is not embedded.
+    Registers `faces` (the regular and bold faces every book uses) with the document in
+    this order (F1, F2, ...) and seeds them with every non-ASCII character in `texts`, in
+    code point order (printable ASCII has fixed codes already).
     """
     chars: set[str] = set()
     for text in texts:
@@ -85,7 +84,7 @@ def prepare(canv: Any, faces: Sequence[str], others: Sequence[str], texts: Itera
     alphabet = "".join(sorted(c for c in chars if not c.isascii()))
     for name in faces:
         pdfmetrics.getFont(name).getSubsetInternalName(0, canv._doc)
-    seed(canv._doc, (*faces, *others), alphabet)
+    seed(canv._doc, tuple(faces), alphabet)
 
 
 def _font_states(canv: Any) -> dict[str, int]:

@@ -238,7 +238,7 @@ class HandbookDoc(BaseDocTemplate):
 
         with binary_streams():
             canv = self._makeCanvas(canvasmaker=make_canvas)
-            parallel.prepare(canv, (FONT, FONT_BOLD), (), texts)
+            parallel.prepare(canv, (FONT, FONT_BOLD), texts)
             if second is None:
                 self.layout = "one process"
                 self._lay_out(first(), canv, first=True, save=True)

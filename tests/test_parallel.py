@@ -1,12 +1,12 @@
 """A handbook laid out in two processes is, byte for byte, the handbook laid out in one.
 
-`parallel` cuts the story at a page break, lays the second half out in a forked child
-and replays its pages here. Every place it can cut is tried on content that puts in the
-second half what the replay must carry: pictures drawn from a PNG file, line-art poses,
-QR codes and web links, links to earlier chapters, contents numbers, the italic face (a
-FAQ "see" line) and characters outside ASCII. When the child cannot help (it failed,
-or it met a character whose code was not fixed beforehand), the parent lays the half
-out itself, and the file is still the same.
+`parallel` cuts the book between two of its parts, lays the second half out in a forked
+child and replays its pages here. Every place it can cut is tried on content that puts
+in the second half what the replay must carry: pictures drawn from a PNG file, line-art
+poses, QR codes and web links, links to earlier chapters, contents numbers, the FAQ's
+"see" lines and characters outside ASCII. When the child cannot help (it failed, fork
+was refused, or it met a character whose code was not fixed beforehand), the parent
+lays the half out itself, and the file is still the same.
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def test_a_character_not_coded_beforehand_sends_the_half_back_here(
     """Without the characters fixed first, the child would code "ł" apart from the parent: it says so."""
     cuts = story_cuts(content)
     prepare = parallel.prepare
-    monkeypatch.setattr(parallel, "prepare", lambda canv, faces, others, texts: prepare(canv, faces, others, ()))
+    monkeypatch.setattr(parallel, "prepare", lambda canv, faces, texts: prepare(canv, faces, ()))
     alone = render_handbook(content, jobs=1)
     cut_at(monkeypatch, cuts[-4])  # before the last chapter, the only one with "ł"
     both = render_handbook(content, jobs=2)
