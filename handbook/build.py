@@ -1,7 +1,7 @@
 """`handbook build`: validate everything, render the handbook in memory, write it atomically.
 
 Content problems stop the build before anything is written; the PDF is rendered into
-memory and only then put on disk with `write_atomic`, so a failed or interrupted build
+memory and only then put on disk with `write_together`, so a failed or interrupted build
 leaves the previous `handbook.pdf` as it was.
 
 With `booklet`, the handbook is laid out a second time on its own booklet page (A5 for
@@ -31,7 +31,7 @@ from pathlib import Path
 from . import forked
 from .loader import preload
 from .model import Content
-from .output import ensure_folder, write_atomic
+from .output import ensure_folder, write_together
 from .printing import load_for_print
 
 HANDBOOK_FILE = "handbook.pdf"
@@ -77,8 +77,7 @@ def build_handbook(content_dir: Path, out_dir: Path, paper: str | None = None, *
             path = out_dir / handbook_file(large_print, booklet=True)
             sides = len(impose.booklet_order(small.pages))
             files.append((path, impose.booklet(small.data, page), Written(path, sides, _booklet(small.pages, page))))
-    for path, data, _ in files:
-        write_atomic(path, data)
+    write_together([(path, data) for path, data, _ in files])
     return [written for _, _, written in files]
 
 

@@ -26,7 +26,7 @@ from .errors import HandbookError, Problem
 from .model import Amount, Content, Routine
 from .schema import INVALID, SLUG_RE, Checker, Spec, did_you_mean
 from .values import Text
-from .yamlread import Node, resolve_plain
+from .yamlread import Node, resolve_plain, whole_number
 
 CARDS_DIR = "cards"
 LARGE_SUFFIX = "-large"
@@ -190,7 +190,8 @@ def _number_node(text: str, line: int, col: int) -> Node:
     match = _RANGE.fullmatch(text)
     if match:
         low, high = match.groups()
-        items = [Node("scalar", int(low), line, col, text=low), Node("scalar", int(high), line, col, text=high)]
+        items = [Node("scalar", whole_number(low), line, col, text=low),
+                 Node("scalar", whole_number(high), line, col, text=high)]
         return Node("seq", items, line, col, text=text)
     stripped = text.strip()
     return Node("scalar", resolve_plain(stripped), line, col, text=stripped)

@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
+from .epoch import source_date_epoch
 from .errors import ContentError, HandbookError
 from .labels import LANGUAGES
 
@@ -51,6 +52,7 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
+            source_date_epoch()  # checked before any command: reportlab reads it too
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise

@@ -56,11 +56,18 @@ def draw_picture(canv: Any, picture: Picture, x: float, y: float, width: float, 
     if picture.kind == "pose":
         assert picture.pose is not None
         renderPDF.draw(pose_drawing(picture.pose, w, h), canv, left, bottom)
-    elif picture.kind == "svg":
-        with text_streams():  # an <image> in the drawing is drawn inline, in the page's text
-            renderPDF.draw(svg_drawing(picture.file, w, h), canv, left, bottom)
-    else:
-        canv.drawImage(_image(str(picture.file)), left, bottom, w, h, mask="auto")
+        return
+    try:  # the checks read a file's size and structure, not every byte of it
+        if picture.kind == "svg":
+            with text_streams():  # an <image> in the drawing is drawn inline, in the page's text
+                renderPDF.draw(svg_drawing(picture.file, w, h), canv, left, bottom)
+        else:
+            canv.drawImage(_image(str(picture.file)), left, bottom, w, h, mask="auto")
+    except PictureError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged file is the user's to fix: say which
+        raise PictureError(f"{display_path(picture.file)}: cannot draw the picture ({type(exc).__name__}: "
+                           f"{str(exc)[:120]}); save it again or replace it") from None
 
 
 ALT_TEXT_MAX_SIZE = 10.0  # points; invisible, so only its place matters, not its size

@@ -8,8 +8,10 @@ declarations, no network) and its size read from its width and height or viewBox
 
 from __future__ import annotations
 
+import math
 import re
 import struct
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,7 @@ MAX_IMAGE_BYTES = 10_000_000
 MAX_IMAGE_PIXELS = 40_000_000  # about 6,300 x 6,300: far beyond print needs
 MAX_SVG_BYTES = 2_000_000  # a drawing this size is a slow build; export a simpler one
 MAX_SVG_ELEMENTS = 20_000
+MAX_SVG_POINTS = 14_400  # 200 inches: a drawing is scaled to fit, but its own size must be a usable number
 _POINTS_PER = {"": 0.75, "px": 0.75, "pt": 1.0, "pc": 12.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
 
 
@@ -50,7 +53,12 @@ def sniff(path: Path) -> ImageInfo | str:
         return "image has no pixels"
     if info.width * info.height > MAX_IMAGE_PIXELS:
         return f"image is {info.width} x {info.height} pixels; scale it down below 40 megapixels"
-    return info
+    try:  # the whole file, not only its header: a damaged one would stop the build later
+        damage = _png_damage(path) if info.kind == "png" else "" if _jpeg_complete(path, size) else (
+            "the JPEG file is cut short (it has no end marker); save it again")
+    except OSError as exc:
+        return f"cannot read the image: {exc.strerror or exc}"
+    return damage or info
 
 
 def _png(head: bytes) -> ImageInfo | None:
@@ -58,6 +66,31 @@ def _png(head: bytes) -> ImageInfo | None:
         return None
     width, height = struct.unpack(">II", head[16:24])
     return ImageInfo("png", width, height)
+
+
+def _png_damage(path: Path) -> str:
+    """Why the PNG file is damaged (a chunk cut short or with a wrong checksum, no end), or ""."""
+    data = path.read_bytes()
+    pos = 8
+    while pos + 12 <= len(data):
+        (length,) = struct.unpack(">I", data[pos:pos + 4])
+        kind = data[pos + 4:pos + 8]
+        end = pos + 12 + length
+        if end > len(data):
+            break
+        if zlib.crc32(data[pos + 4:end - 4]) != struct.unpack(">I", data[end - 4:end])[0]:
+            return f"the PNG file is damaged (a wrong checksum in its {kind.decode('latin-1')!r} part); save it again"
+        if kind == b"IEND":
+            return ""
+        pos = end
+    return "the PNG file is cut short; save it again"
+
+
+def _jpeg_complete(path: Path, size: int) -> bool:
+    """Whether the JPEG file ends with its end marker (some programs add padding after it)."""
+    with path.open("rb") as handle:
+        handle.seek(max(0, size - 4096))
+        return b"\xff\xd9" in handle.read()
 
 
 def _jpeg(head: bytes) -> ImageInfo | None:
@@ -111,6 +144,8 @@ def _svg(path: Path, size: int) -> ImageInfo | str:
             height = width * box_height / box_width
     if width is None or height is None or width <= 0 or height <= 0:
         return "SVG has no size; give its <svg> element a viewBox, or a width and height"
+    if not (math.isfinite(width) and math.isfinite(height)) or max(width, height) > MAX_SVG_POINTS:
+        return "SVG size is too large to draw; give its <svg> element a width and height under 200 inches"
     return ImageInfo("svg", max(1, round(width)), max(1, round(height)))
 
 
@@ -120,7 +155,9 @@ def _view_box(text: str | None) -> tuple[float, float] | None:
         values = [float(v) for v in re.split(r"[\s,]+", (text or "").strip()) if v]
     except ValueError:
         return None
-    return (values[2], values[3]) if len(values) == 4 and values[2] > 0 and values[3] > 0 else None
+    if len(values) != 4 or not all(map(math.isfinite, values)):
+        return None
+    return (values[2], values[3]) if values[2] > 0 and values[3] > 0 else None
 
 
 def _length(text: str | None) -> float | None:

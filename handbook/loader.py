@@ -122,6 +122,8 @@ def preload(root: Path, mine: Callable[[int], bool]) -> Preloaded:
     For `load` in another process, which reads the others: both list the files alike.
     Problems of the folder itself (names, missing files) are left to `load`.
     """
+    if not root.is_dir():  # `load` says so
+        return {}
     ignored: list[Problem] = []
     routine_files = _content_files(root, ignored)
     routine_files.pop("book", None)

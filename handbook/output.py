@@ -55,6 +55,38 @@ def write_atomic(path: Path, data: bytes) -> None:
                 os.unlink(tmp)
 
 
+def write_together(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write files that belong together (a handbook and its booklet): all of them, or none.
+
+    Every file is first written to a temporary file beside it and flushed to disk, and
+    every target is checked (a folder where a file should go); only then is each renamed
+    over its target. A problem before the renames leaves every old file as it was and no
+    temporary file behind.
+    """
+    pending: list[str] = []
+    try:
+        for path, _ in files:
+            ensure_folder(path.parent)
+            if path.is_dir():
+                raise OutputError(f"{display_path(path)}: is a folder, not a file; move it or choose another --out")
+        for path, data in files:
+            pending.append(_write_temporary(path, data))
+            try:
+                _flush(pending[-1])
+            except OSError as exc:
+                raise OutputError(f"{display_path(path)}: cannot write: {_reason(exc)}") from None
+        for (path, _), tmp in zip(files, list(pending), strict=True):
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise OutputError(f"{display_path(path)}: cannot write: {_reason(exc)}") from None
+            pending.remove(tmp)
+    finally:
+        for tmp in pending:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
 def write_many(files: Sequence[tuple[Path, bytes]]) -> list[OutputError | None]:
     """Write several files, each as `write_atomic` does, with one flush to disk for all of them.
 
@@ -107,11 +139,13 @@ def _write_temporary(path: Path, data: bytes) -> str:
             handle.write(data)
         os.chmod(tmp, 0o644)
         return tmp
-    except OSError as exc:
+    except BaseException as exc:  # an interruption too: no temporary file is left behind
         if tmp:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        raise OutputError(f"{display_path(path)}: cannot write: {_reason(exc)}") from None
+        if isinstance(exc, OSError):
+            raise OutputError(f"{display_path(path)}: cannot write: {_reason(exc)}") from None
+        raise
 
 
 def _flush(tmp: str) -> None:

@@ -108,6 +108,9 @@ def listing(content: Content) -> str:
     return "\n".join(lines)
 
 
+MAX_SLUG = 64  # characters: a routine's file name, card names and links stay usable
+
+
 def new_routine(root: Path, slug: str) -> Path:
     """Write a scaffold for a new routine; refuse a bad slug or an existing file."""
     if not SLUG_RE.fullmatch(slug):
@@ -115,6 +118,9 @@ def new_routine(root: Path, slug: str) -> Path:
             f"'{slug}' is not a valid routine name: use lower-case letters, digits and dashes, "
             "e.g. 'hip-flexor-stretch'"
         )
+    if len(slug) > MAX_SLUG:
+        raise HandbookError(f"'{slug[:20]}...' is too long for a routine name ({len(slug)} characters); "
+                            f"use at most {MAX_SLUG}, e.g. 'hip-flexor-stretch'")
     if slug == "book":
         raise HandbookError("'book' is reserved for book.yaml; choose another name")
     if not root.is_dir():
@@ -130,10 +136,13 @@ def new_routine(root: Path, slug: str) -> Path:
 
 def init(target: Path) -> Path:
     """Create `target/routines/` from the bundled sample content."""
-    if target.exists() and not target.is_dir():
-        raise HandbookError(f"{display_path(target)}: is a file; choose a new or empty folder")
-    if target.is_dir() and any(target.iterdir()):
-        raise HandbookError(f"{display_path(target)}: folder is not empty; choose a new or empty folder")
+    try:
+        if target.exists() and not target.is_dir():
+            raise HandbookError(f"{display_path(target)}: is a file; choose a new or empty folder")
+        if target.is_dir() and any(target.iterdir()):
+            raise HandbookError(f"{display_path(target)}: folder is not empty; choose a new or empty folder")
+    except OSError as exc:  # a name too long for the system, a folder that cannot be read
+        raise HandbookError(f"{display_path(target)}: cannot use this folder: {exc.strerror or exc}") from None
     destination = target / "routines"
     sample = resources.files("handbook") / SAMPLE_PACKAGE_DIR
     with resources.as_file(sample) as source:

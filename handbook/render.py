@@ -38,7 +38,7 @@ from reportlab.platypus.doctemplate import _ktAllow
 from reportlab.platypus.flowables import _listWrapOn
 
 from . import forked, parallel
-from .errors import HandbookError
+from .epoch import source_date_epoch
 from .pagenumbers import PageNumbers
 from .pdfobjects import binary_streams, fast_pages, place_link
 from .pdftext import fill_colour, line_ops, num, stroke_colour, text_width
@@ -63,16 +63,8 @@ class DocInfo:
 
 def handbook_epoch(fallback: dt.date) -> int:
     """Seconds since 1970 for the handbook's date: SOURCE_DATE_EPOCH, else `fallback` at 00:00 UTC."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if raw:
-        try:
-            value = int(raw)
-        except ValueError:
-            raise HandbookError(
-                f"SOURCE_DATE_EPOCH: expected a whole number of seconds since 1970, got {raw!r}"
-            ) from None
-        if value < 0:
-            raise HandbookError(f"SOURCE_DATE_EPOCH: expected a date after 1970, got {raw!r}")
+    value = source_date_epoch()
+    if value is not None:
         return value
     return int(dt.datetime(fallback.year, fallback.month, fallback.day, tzinfo=dt.UTC).timestamp())
 

@@ -6,6 +6,7 @@ reporting problems with their place, and describes itself in JSON Schema.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -166,12 +167,20 @@ def _whole_number(node: Node, name: str, ck: Checker, low: int, high: int, unit:
     if node.kind != "scalar" or isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
         kind = f"{unit} as a number" if unit else "a whole number"
         return ck.error(node.line, node.col, name, f"expected {kind}, got {describe(node)}")
+    shown = brief_number(node.text)
+    if isinstance(node.value, float) and math.isinf(node.value):
+        return ck.error(node.line, node.col, name, f"must be from {low} to {high}{units}, got {shown}")
     if isinstance(node.value, float) and not node.value.is_integer():
-        return ck.error(node.line, node.col, name, f"expected a whole number{units}, got {node.text}")
+        return ck.error(node.line, node.col, name, f"expected a whole number{units}, got {shown}")
     value = int(node.value)
     if not low <= value <= high:
-        return ck.error(node.line, node.col, name, f"must be from {low} to {high}{units}, got {node.text}")
+        return ck.error(node.line, node.col, name, f"must be from {low} to {high}{units}, got {shown}")
     return value
+
+
+def brief_number(text: str, most: int = 24) -> str:
+    """A number as written, shortened for a one-line message when it is very long."""
+    return text if len(text) <= most else f"{text[:12]}... ({len(text)} characters)"
 
 
 class Boolean(Spec):

@@ -73,6 +73,15 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
 
 
+def whole_number(text: str) -> int | float:
+    """The whole number written `text` (digits, a sign); past Python's 4,300 digits, infinity
+    with its sign: too large for any field, and refused as such by the field's range."""
+    try:
+        return int(text)
+    except ValueError:
+        return float("-inf") if text.startswith("-") else float("inf")
+
+
 def resolve_plain(text: str) -> Any:
     """Type a plain (unquoted) scalar by YAML 1.2 core rules, minus octal/hex."""
     if text in _NULL:
@@ -82,7 +91,7 @@ def resolve_plain(text: str) -> Any:
     if text in _FALSE:
         return False
     if _INT.fullmatch(text):
-        return int(text)
+        return whole_number(text)
     if _FLOAT.fullmatch(text):
         return float(text)
     return text
@@ -142,6 +151,13 @@ class _Builder:
             self.build_stream()
         except _Stop:
             pass
+        except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as a raw control character
+            position = max(0, min(exc.position, len(self.text)))
+            line = self.text.count("\n", 0, position) + 1
+            col = position - (self.text.rfind("\n", 0, position) + 1) + 1
+            code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+            self.doc.problems.append(Problem(self.doc.path, line, col, "",
+                                             f"character U+{code:04X} is not allowed in a YAML file; remove it"))
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             self.fail(mark, _syntax_message(exc, self.text))
