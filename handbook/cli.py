@@ -66,10 +66,23 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             raise click.Abort() from None
         except Exception as exc:  # noqa: BLE001 - the user must never see a traceback
+            if _interrupted(exc):
+                raise click.Abort() from None
             raise Failed(
                 f"handbook: internal error ({type(exc).__name__}: {exc}). This is a bug; "
                 f"please report it at {ISSUES_URL} with the command you ran."
             ) from None
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Whether `exc` was raised while handling Ctrl-C (reportlab turns an interruption while
+    it writes a reference into a KeyError with a bare `except:`)."""
+    seen = exc.__context__
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__context__
+    return False
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -145,6 +145,25 @@ def test_an_interrupted_build_keeps_the_old_handbook(
     assert_untouched(previous)
 
 
+def test_an_interruption_that_reportlab_turns_into_another_error_is_still_an_interruption(
+    run: Run, minimal: Path, previous: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """reportlab's reference formatting has a bare `except:` that turns Ctrl-C into a KeyError."""
+    from reportlab.pdfbase import pdfdoc
+
+    def interrupted(self: object, document: object) -> bytes:
+        try:
+            raise KeyboardInterrupt
+        except BaseException:  # as reportlab does
+            raise KeyError("forward reference to 'R3568' not resolved upon final formatting") from None
+
+    monkeypatch.setattr(pdfdoc.PDFObjectReference, "format", interrupted)
+    result = run("build")
+    assert result.exit_code == 1
+    assert "internal error" not in result.stderr and "Aborted!" in result.stderr
+    assert_untouched(previous)
+
+
 def test_a_bad_source_date_epoch_is_one_line(
     run: Run, minimal: Path, previous: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
