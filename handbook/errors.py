@@ -33,11 +33,21 @@ class Problem:
 
 
 def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working folder when inside it."""
+    """A path as the user would type it: relative to the working folder when inside it.
+
+    A control character in a file name (a newline, say) is shown escaped, so every
+    message stays on one line.
+    """
     try:
-        return os.path.relpath(path)
+        text = os.path.relpath(path)
     except ValueError:  # another drive on Windows
-        return str(path)
+        text = str(path)
+    return printable(text)
+
+
+def printable(text: str) -> str:
+    """`text` on one line: with control characters (a newline in a file name) escaped."""
+    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
 
 
 class HandbookError(Exception):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import fields, poses
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, printable
 from .model import (
     Book,
     Clinic,
@@ -165,7 +165,7 @@ def _content_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
                     0,
                     0,
                     "",
-                    f"file name '{slug}' is not a valid slug (lower-case letters, digits and dashes); "
+                    f"file name '{printable(slug)}' is not a valid slug (lower-case letters, digits and dashes); "
                     f"rename it to '{suggestion or 'my-routine'}{path.suffix}'",
                 )
             )

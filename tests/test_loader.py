@@ -283,3 +283,10 @@ def test_files_read_in_another_process_report_the_same_problems(minimal: Path) -
     for share in (lambda i: i % 2 == 0, lambda i: True):
         preloaded = Child(lambda share=share: preload(minimal, share)).result()  # type: ignore[misc]
         assert load(minimal, preloaded).problems == alone.problems
+
+
+def test_a_file_name_with_a_newline_is_reported_on_one_line(minimal: Path) -> None:
+    (minimal / "bad\nname.yaml").write_text("title: x\n", encoding="utf-8")
+    assert [m for m in messages(minimal) if "bad" in m] == [
+        "content/bad\\nname.yaml: file name 'bad\\nname' is not a valid slug (lower-case letters, digits and "
+        "dashes); rename it to 'bad-name.yaml'"]
