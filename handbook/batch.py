@@ -200,8 +200,10 @@ def _read_csv(path: Path) -> _CsvFile:
         raise HandbookError(f"{shown}:{line}: the file is not UTF-8 text; save it as 'CSV UTF-8'") from None
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)  # Excel writes ';' in some countries
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote never closed is an error at the row it opens, not the rest of the file in one cell
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
+    start = 1
     try:
         while True:
             start = reader.line_num + 1
@@ -212,7 +214,10 @@ def _read_csv(path: Path) -> _CsvFile:
             if len(records) > MAX_ROWS + 1:
                 raise HandbookError(f"{shown}: more than {MAX_ROWS} rows; split the file")
     except csv.Error as exc:
-        raise HandbookError(f"{shown}:{reader.line_num}: cannot read the row: {exc}") from None
+        if "unexpected end of data" in str(exc):
+            raise HandbookError(f"{shown}:{start}: a quote (\") opened in this row is never closed; "
+                                "close it or remove it") from None
+        raise HandbookError(f"{shown}:{start}: cannot read the row: {exc}") from None
     if not records or not any(cell.strip() for cell in records[0][1]):
         raise HandbookError(f"{shown}: the first line must name the columns, e.g. 'name,routine,reps'")
     return _CsvFile(path, records, text.splitlines(), delimiter)

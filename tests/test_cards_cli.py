@@ -186,3 +186,18 @@ def test_check_reports_a_card_that_does_not_fit(content_dir: Path, edit: Callabl
     assert [line.split(" page,")[0].rsplit(" ", 1)[-1] for line in cards] == ["A4", "Letter", "A5"]
     assert cards[0].startswith("routines/psoas-release.yaml:17:3: card: the card for 'psoas-release'")
     assert ": warning: card: " in cards[1] and ": warning: card: " in cards[2]
+
+
+def test_a_quote_never_closed_is_named_at_its_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from .conftest import SAMPLE
+
+    shutil.copytree(SAMPLE, tmp_path / "routines")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "p.csv").write_text('name,routine\nAna,psoas-release\n"Bo,psoas-release\nCy,psoas-release\n',
+                                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["cards", "--patients", "p.csv"], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert result.stderr == 'p.csv:3: a quote (") opened in this row is never closed; close it or remove it\n'
+    assert not (tmp_path / "output").exists() or not any((tmp_path / "output").rglob("*.pdf"))
