@@ -66,8 +66,8 @@ def draw_picture(canv: Any, picture: Picture, x: float, y: float, width: float, 
     except PictureError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged file is the user's to fix: say which
-        raise PictureError(f"{display_path(picture.file)}: cannot draw the picture ({type(exc).__name__}: "
-                           f"{str(exc)[:120]}); save it again or replace it") from None
+        raise PictureError(f"{display_path(picture.file)}: cannot draw the picture ({_reason(exc)}); "
+                           "save it again or replace it") from None
 
 
 ALT_TEXT_MAX_SIZE = 10.0  # points; invisible, so only its place matters, not its size
@@ -203,6 +203,24 @@ def svg_drawing(path: Path, width: float, height: float) -> Drawing:
     group = Group(*source.contents)
     group.transform = (scale_x, 0, 0, scale_y, 0, 0)
     return _drawing(width, height, group)
+
+
+def _reason(exc: Exception) -> str:
+    """An error from an imaging library, on one short line."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:100]}{'...' if len(text) > 100 else ''}" if text else type(exc).__name__
+
+
+def svg_problem(path: Path) -> str:
+    """Why the SVG drawing at `path` cannot be drawn, or "": it is converted as for drawing
+    (and the conversion kept for it), so check refuses what the build would stop at."""
+    try:
+        _svg(str(path), path.stat().st_mtime_ns)
+    except PictureError:
+        return "cannot read the SVG drawing"
+    except Exception as exc:  # noqa: BLE001 - svglib's own errors: the drawing is the user's to fix
+        return f"cannot draw the SVG ({_reason(exc)}); save it again or replace it"
+    return ""
 
 
 @functools.lru_cache(maxsize=32)

@@ -278,6 +278,12 @@ class ImageFile(Spec):
         info = images.sniff(target)
         if isinstance(info, str):
             return ck.error(node.line, node.col, name, f"'{rel}': {info}")
+        if info.kind == "svg":
+            from .figuredraw import svg_problem  # here: it imports the drawing machinery
+
+            problem = svg_problem(target)
+            if problem:
+                return ck.error(node.line, node.col, name, f"'{rel}': {problem}")
         ck.place(name, node)
         return (target, info)
 

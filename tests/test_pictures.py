@@ -222,3 +222,16 @@ def test_svg_png_and_jpeg_print_in_the_handbook_and_on_the_card(minimal: Path) -
     card = render_card(request_for(content, content.routine("knee-hold"), "a4"))
     assert len(pdfcheck.images(card)) == 1  # the step's PNG beside its step
     assert pdfcheck.standard_fonts(card) == []
+
+
+def test_a_picture_damaged_after_check_stops_drawing_with_one_line(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from handbook.figuredraw import PictureError, draw_picture
+    from handbook.model import Picture
+
+    path = tmp_path / "later.png"
+    path.write_bytes(png_header(30, 20))  # checked whole, it would be refused; damaged after the check
+    picture = Picture(path, "A caption", "A caption", 30, 20, "png")
+    with pytest.raises(PictureError, match=r"later\.png: cannot draw the picture \(.*\); save it again or replace it"):
+        draw_picture(Canvas(str(tmp_path / "x.pdf")), picture, 0, 0, 100, 100)

@@ -174,11 +174,14 @@ def test_a_jpeg_cut_short_is_refused_by_check(folder: Path) -> None:
     assert "routines/psoas-release.yaml:" in result.stderr and "cut short" in result.stderr
 
 
-def test_an_svg_that_cannot_be_drawn_stops_the_build_in_one_line(folder: Path) -> None:
+def test_an_svg_that_cannot_be_drawn_is_refused_by_check_at_its_place(folder: Path) -> None:
     _picture(folder, "odd.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10">'
                                 '<rect width="5" height="x"/></svg>')
-    result = handbook(folder, "build")
-    clean_failure(result)
-    assert result.stderr.startswith("routines/images/odd.svg: cannot draw the picture"), result.stderr
-    assert len(result.stderr.splitlines()) == 1
-    assert not (folder / "output").exists() or not any((folder / "output").iterdir())
+    line = line_of(routine(folder), "    picture: {file: images/odd.svg, caption: A picture}")
+    for command in ("check", "build"):
+        result = handbook(folder, command)
+        clean_failure(result)
+        assert result.stderr.splitlines()[0] == (
+            f"routines/psoas-release.yaml:{line}:21: steps[2].picture.file: 'images/odd.svg': cannot draw the SVG "
+            "(ValueError: Can't convert 'x' to length); save it again or replace it"), result.stderr
+    assert not (folder / "output").exists()
