@@ -1,28 +1,43 @@
 """Bad inputs found by a hunt for broken promises: each is a clear one-line error
 (file:line:col where there is one), exit 1, no traceback or internal error, and no
-half-written output. Each test here failed when it was written; run as a user would,
-in a subprocess."""
+half-written output. Each test here failed when it was written; each runs the command
+line as a user would."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from handbook import output
+from handbook.cli import cli
 
 from .conftest import SAMPLE
 
 INTERNAL = "internal error"
 
 
-def handbook(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "handbook", *args], cwd=cwd, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=120)
+@dataclass
+class Ran:
+    """What a command did: its exit code and what it wrote to stderr."""
+
+    returncode: int
+    stderr: str
+
+
+def handbook(cwd: Path, *args: str, env: dict[str, str] | None = None) -> Ran:
+    """Run `handbook ARGS` in `cwd` through the command line, as a user would."""
+    before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+    finally:
+        os.chdir(before)
+    return Ran(result.exit_code, result.stderr)
 
 
 @pytest.fixture
@@ -41,7 +56,7 @@ def swap(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def clean_failure(result: subprocess.CompletedProcess[str]) -> None:
+def clean_failure(result: Ran) -> None:
     assert result.returncode == 1, result
     assert INTERNAL not in result.stderr and "Traceback" not in result.stderr, result.stderr
 
