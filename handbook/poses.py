@@ -305,6 +305,8 @@ def read_pose(path: Path, problems: list[Problem], builtin: bool = False) -> Pos
     values = POSE.check(doc.root, "", ck)
     if values is not INVALID:
         _check_proportions(values, ck)
+        if not builtin:
+            _check_title_glyphs(values["title"], ck)
     problems.extend(ck.problems)
     if values is INVALID or ck.problems:
         return None
@@ -327,6 +329,19 @@ def read_pose(path: Path, problems: list[Problem], builtin: bool = False) -> Pos
         builtin=builtin,
         file=path,
     )
+
+
+def _check_title_glyphs(title: str, ck: Checker) -> None:
+    """A clinic's pose title is printed (a caption, the contact sheet): every character in the font."""
+    from .glyphs import covered  # here: it reads the font files
+
+    have = covered()
+    for char in title:
+        if ord(char) not in have and not char.isspace():
+            where = ck.places.get("title")
+            line, col = (where.line, where.col) if where is not None else (1, 1)
+            ck.error(line, col, "title", f"'{char}' (U+{ord(char):04X}) is not in the font Source Sans Pro")
+            return
 
 
 def _prop(value: dict[str, Any]) -> Prop:

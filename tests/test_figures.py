@@ -225,6 +225,8 @@ def test_a_clinic_pose_extends_and_replaces_the_built_in_ones(minimal: Path) -> 
         ("face: 0", "face: 0\nface: 90", "4:1: duplicate key 'face' (first written at line 3); keep only one"),
         ("head: [118, 62]", "head: [118, 62", "3:5: YAML syntax: did not find expected ',' or ']' while parsing "
                                               "a flow sequence"),
+        ("title: On hands and knees", "title: On hands and knees \u56db\u80a2",  # printed: a caption, figures
+         "1:8: title: '\u56db' (U+56DB) is not in the font Source Sans Pro"),
     ],
 )
 def test_a_malformed_pose_file_is_reported_at_its_line_and_column(minimal: Path, old: str, new: str,
