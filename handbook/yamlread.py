@@ -25,9 +25,9 @@ import yaml
 from .errors import Problem
 
 try:  # libyaml is the fast path; the pure-Python parser gives the same events.
-    _Loader: Any = yaml.CSafeLoader
+    LOADER: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    LOADER = yaml.SafeLoader
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -145,9 +145,9 @@ class _Builder:
         self.doc.problems.append(Problem(self.doc.path, line, col, "", message))
         return _Stop()
 
-    def run(self) -> None:
+    def run(self, loader: Any = None) -> None:
         try:
-            self.events = yaml.parse(self.text, Loader=_Loader)
+            self.events = yaml.parse(self.text, Loader=loader or LOADER)
             self.build_stream()
         except _Stop:
             pass
@@ -159,6 +159,14 @@ class _Builder:
             self.doc.problems.append(Problem(self.doc.path, line, col, "",
                                              f"character U+{code:04X} is not allowed in a YAML file; remove it"))
         except yaml.MarkedYAMLError as exc:
+            if "maximum nesting depth" in str(exc) and loader is None and LOADER is not yaml.SafeLoader:
+                # libyaml (PyYAML 6.0.4 on) has a nesting limit of its own, and its scanner reads a
+                # run of '[' far ahead before the first event reaches us. The pure-Python parser
+                # hands events over as it goes, so our own limit is met at its place; it is slower,
+                # but only such a file ever takes this path.
+                self.doc.root = None
+                self.run(yaml.SafeLoader)
+                return
             mark = exc.problem_mark or exc.context_mark
             self.fail(mark, _syntax_message(exc, self.text))
         except yaml.YAMLError as exc:  # pragma: no cover - unmarked reader errors

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
+from handbook import yamlread
 from handbook.yamlread import MAX_BYTES, read_yaml
 
 
@@ -74,10 +76,28 @@ def test_refused_yaml(tmp_path: Path, text: str, message: str) -> None:
     assert problems(tmp_path, text) == [message]
 
 
-def test_absurd_nesting_is_refused_without_a_traceback(tmp_path: Path) -> None:
-    assert problems(tmp_path, "a: " + "[" * 200_000 + "]" * 200_000 + "\n") == [
-        ":1:35: nesting is deeper than 32 levels"
-    ]
+LOADERS = [pytest.param(yaml.SafeLoader, id="pure-python")]
+if getattr(yaml, "__with_libyaml__", False):
+    LOADERS.append(pytest.param(yaml.CSafeLoader, id="libyaml"))
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # Past libyaml's own limit (1,000 levels in PyYAML 6.0.4): still ours, at the 33rd level.
+        ("a: " + "[" * 200_000 + "]" * 200_000 + "\n", ":1:35: nesting is deeper than 32 levels"),
+        ("a: " + "{b: " * 40 + "c" + "}" * 40 + "\n", ":1:125: nesting is deeper than 32 levels"),
+        ("a:\n" + "".join(" " * i + "-\n" for i in range(1, 40)), ":33:33: nesting is deeper than 32 levels"),
+        ("a: " + "[" * 31 + "]" * 31 + "\n", None),
+    ],
+    ids=["flow-200000", "flow-maps", "block", "at-the-limit"],
+)
+def test_nesting_limit_is_ours_at_its_place_whatever_the_parser(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loader: type, text: str, message: str | None
+) -> None:
+    monkeypatch.setattr(yamlread, "LOADER", loader)
+    assert problems(tmp_path, text) == ([message] if message else [])
 
 
 def test_non_utf8_is_refused_with_its_place(tmp_path: Path) -> None:
