@@ -10,11 +10,8 @@ The page machinery (one layout pass, late page numbers) lives in `render` and
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import functools
-import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportlab.platypus import (
@@ -28,16 +25,14 @@ from reportlab.platypus import (
     Table,
 )
 
-from . import __version__, forked, parallel
+from . import __version__
 from .figuredraw import PictureFlowable, extra_alt
 from .flowables import Anchor, AtFoot, Box, PageRef, QrBlock, Rule, RuledLines
-from .glyphs import printed_texts
 from .labels import Labels, labels
 from .model import Content, FaqTopic, Picture, Routine, Source
 from .pagenumbers import PageNumbers
 from .pdftext import text_width
-from .readability import routine_texts, topic_texts
-from .render import ELLIPSIS, DocInfo, HandbookDoc, handbook_epoch
+from .render import DocInfo, HandbookDoc, handbook_epoch
 from .styles import FONT, FONT_BOLD, Geometry, handbook_geometry, handbook_styles
 from .text import LINE_BREAK, Run, Text
 from .words import dose_sentences, step_cue
@@ -57,19 +52,13 @@ class RenderedHandbook:
 
     data: bytes
     pages: int
-    layout: str = ""  # "one process", "two processes", or why the second half was laid out again
 
 
-def render_handbook(content: Content, paper: str | None = None, large_print: bool = False,
-                    jobs: int | None = None) -> RenderedHandbook:
+def render_handbook(content: Content, paper: str | None = None, large_print: bool = False) -> RenderedHandbook:
     """Lay out the whole handbook in one pass and return the PDF bytes.
 
     `paper`: a4 or letter (default: the book's), or a booklet's page (a5, half-letter).
-    Every printed label is in the book's language (`content.book.language`). `jobs`: 1
-    lays the book out in this process; 2 in two (where fork exists), however short; None
-    (the default) in two when the machine has a second core and the book is long enough
-    to gain from it: the parts of the book after a cut (`parallel.split_parts`) are made
-    and laid out in a forked child (`HandbookDoc.render`), with the same file as a result.
+    Every printed label is in the book's language (`content.book.language`).
     """
     book = content.book
     lang = labels(book.language)
@@ -77,9 +66,6 @@ def render_handbook(content: Content, paper: str | None = None, large_print: boo
     numbers = PageNumbers(geometry.height - geometry.top)
     epoch = handbook_epoch(book.reviewed.on)
     date = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
-    def story(parts: slice) -> list[Flowable]:
-        return _Story(content, geometry, numbers, date, lang, large_print).build(parts)
-
     info = DocInfo(
         title=book.title,
         author=book.clinic.name,
@@ -91,34 +77,8 @@ def render_handbook(content: Content, paper: str | None = None, large_print: boo
         folio=lang("book.page_of"),
     )
     doc = HandbookDoc(geometry, info, numbers, epoch)
-    cut = None
-    if (jobs is None and forked.can_fork()) or (jobs == 2 and hasattr(os, "fork")):
-        weights = [weight for _, weight in _Story(content, geometry, numbers, date, lang, large_print).parts()]
-        cut = parallel.split_parts(weights, FIRST_CUT, force=jobs == 2)
-    texts = (*(text for _, _, text in printed_texts(content)), *lang.all_text(), BULLET, ELLIPSIS,
-             *_svg_texts(content))
-    if cut is None:
-        data = doc.render(lambda: story(slice(None)), None, texts)
-    else:
-        data = doc.render(lambda: story(slice(cut)), lambda: _after_break(story(slice(cut, None))), texts)
-    return RenderedHandbook(data, doc.page_count, doc.layout)
-
-
-def _svg_texts(content: Content) -> Iterator[str]:
-    """The SVG pictures' files as text: the words in a drawing are printed too."""
-    pictures = [p for r in content.routines for p in (r.picture, *(s.picture for s in r.steps)) if p is not None]
-    for path in sorted({picture.file for picture in pictures if picture.kind == "svg"}):
-        with contextlib.suppress(OSError, UnicodeDecodeError):
-            yield path.read_text(encoding="utf-8")
-
-
-FIRST_CUT = 2  # the first part that can open the second half: the contents (the cover and how-to run on)
-
-
-def _after_break(story: list[Flowable]) -> list[Flowable]:
-    """A half that starts with a part's page break, without it: the half starts on a new page anyway."""
-    assert story and type(story[0]) is PageBreak, "every part after the how-to starts with a page break"
-    return story[1:]
+    data = doc.render(_Story(content, geometry, numbers, date, lang, large_print).build())
+    return RenderedHandbook(data, doc.page_count)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -141,35 +101,17 @@ class _Story:
         self.page_prefix = lang("book.page_ref", page="")  # "page " before a cross-reference's number
         self.out: list[Flowable] = []
 
-    def parts(self) -> list[tuple[Callable[[], None], int]]:
-        """The parts of the book in order, each with a rough measure of its layout work.
-
-        The measure (`parallel.FIXED_WEIGHT` per paragraph or box, plus its words) only
-        decides where a long book is cut in two; every part from `FIRST_CUT` on starts
-        with a page break.
-        """
-        fixed = parallel.FIXED_WEIGHT
-        content = self.content
-        parts: list[tuple[Callable[[], None], int]] = [
-            (self.cover, 20 * fixed), (self.how_to_use, 20 * fixed),
-            (self.contents, (len(content.routines) + len(content.faq) + 6) * (fixed + 5))]
-        for index, routine in enumerate(content.routines):
-            texts = [text for _, text in routine_texts(routine)]
-            words = sum(len(text.split()) for text in texts) + 15 * len(routine.sources)
-            parts.append((functools.partial(self.chapter, routine, index == 0), (len(texts) + 20) * fixed + words))
-        if content.faq:
-            texts = [text for topic in content.faq for _, text in topic_texts(topic)]
-            questions = sum(len(topic.questions) for topic in content.faq)
-            parts.append((self.questions, (len(texts) + 2 * questions + 5 * len(content.faq)) * fixed
-                          + sum(len(text.split()) for text in texts)))
-        sources = sum(len(r.sources) for r in content.routines) + sum(len(t.sources) for t in content.faq)
-        parts += [(self.sources, sources * (2 * fixed + 15)), (self.notes, 5 * fixed)]
-        return parts
-
-    def build(self, parts: slice = slice(None)) -> list[Flowable]:
-        """The flowables of the book's `parts` (all of them by default)."""
-        for part, _ in self.parts()[parts]:
-            part()
+    def build(self) -> list[Flowable]:
+        """The flowables of the whole book, part by part."""
+        self.cover()
+        self.how_to_use()
+        self.contents()
+        for index, routine in enumerate(self.content.routines):
+            self.chapter(routine, index == 0)
+        if self.content.faq:
+            self.questions()
+        self.sources()
+        self.notes()
         return self.out
 
     # --- small helpers ---------------------------------------------------------------

@@ -14,10 +14,6 @@ Python's cyclic garbage collector is paused while the content is loaded and laid
 the build makes about a million small objects that all stay alive until the PDF is
 written, and the collector would walk through them a few hundred times for nothing
 (about a tenth of the build). Nothing is leaked: it runs again as soon as we are done.
-
-Two cores are used twice (`forked`): a child reads most content files while this
-process imports reportlab (`_load_while_importing`), and a long handbook is laid out in
-two halves at once (`parallel`). The files written are the same as from one process.
 """
 
 from __future__ import annotations
@@ -28,9 +24,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import forked
-from .loader import preload
-from .model import Content
 from .output import ensure_folder, write_together
 from .printing import load_for_print
 
@@ -60,8 +53,8 @@ def build_handbook(content_dir: Path, out_dir: Path, paper: str | None = None, *
     `ContentError` (every content problem) or `OutputError` (one line).
     """
     with collector_paused():
-        content = _load_while_importing(content_dir, language)
-        from .book import render_handbook
+        content = load_for_print(content_dir, language)
+        from .book import render_handbook  # here: reportlab is not needed before the content is valid
         from .styles import HALF_PAPER
 
         ensure_folder(out_dir)  # an unusable --out fails before the work of rendering
@@ -79,35 +72,6 @@ def build_handbook(content_dir: Path, out_dir: Path, paper: str | None = None, *
             files.append((path, impose.booklet(small.data, page), Written(path, sides, _booklet(small.pages, page))))
     write_together([(path, data) for path, data, _ in files])
     return [written for _, _, written in files]
-
-
-def _load_while_importing(content_dir: Path, language: str | None) -> Content:
-    """The content, most of its files read and checked in a second process meanwhile.
-
-    Reading and checking the YAML, importing reportlab and reading the font files each
-    take a good part of a second for a long handbook. A forked child reads three in four
-    of the routine and FAQ files while this process imports, reads the fonts and reads
-    the rest; every check across files, and every message, is made here afterwards. If
-    the child cannot answer, this process reads its files too.
-    """
-    child = forked.Child(lambda: preload(content_dir, _childs)) if forked.can_fork() else None
-    try:
-        from . import book  # noqa: F401 - the import that overlaps with the loading
-        from .styles import register_fonts
-
-        register_fonts()  # needed next, and done meanwhile
-        mine = preload(content_dir, lambda index: not _childs(index)) if child is not None else {}
-    except BaseException:
-        if child is not None:
-            child.abandon()
-        raise
-    theirs = child.result() if child is not None else None
-    return load_for_print(content_dir, language, {**mine, **theirs} if isinstance(theirs, dict) else mine)
-
-
-def _childs(index: int) -> bool:
-    """Whether the child reads the file at `index`: three in four (this process imports meanwhile)."""
-    return index % 4 != 0
 
 
 def _plural(count: int, word: str) -> str:

@@ -6,7 +6,6 @@ Everything is read and checked before anything is reported, so one run of
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,25 +49,16 @@ class Loaded:
         return [p for p in self.problems if p.severity == "warning"]
 
 
-# files already read and checked elsewhere (`preload`): each file's routine or topic
-# (None when it has errors) and its problems
-Preloaded = dict[Path, tuple[Any, list[Problem]]]
-
-
-def load_content(root: Path, preloaded: Preloaded | None = None) -> Content:
+def load_content(root: Path) -> Content:
     """Load and validate a content folder, or raise `ContentError` with every error."""
-    loaded = load(root, preloaded)
+    loaded = load(root)
     if loaded.content is None:
         raise ContentError(loaded.errors)
     return loaded.content
 
 
-def load(root: Path, preloaded: Preloaded | None = None) -> Loaded:
-    """Load and validate a content folder, collecting errors and warnings.
-
-    `preloaded`: routine and FAQ files another process has read already (`preload`);
-    the rest are read here, and every check across files is made here.
-    """
+def load(root: Path) -> Loaded:
+    """Load and validate a content folder, collecting errors and warnings."""
     problems: list[Problem] = []
     if not root.is_dir():
         what = "is not a folder" if root.exists() else "does not exist"
@@ -87,15 +77,14 @@ def load(root: Path, preloaded: Preloaded | None = None) -> Loaded:
 
     library = poses.load_library(root)  # built-in poses and the clinic's own, for `figure:`
     problems.extend(library.problems)
-    preloaded = preloaded or {}
     routines: dict[str, Routine] = {}
     for slug, path in routine_files.items():
-        routine = _content_file(path, root, library, problems, preloaded)
+        routine = _load_one(path, root, fields.ROUTINE, _make_routine, problems, {"poses": library})
         if routine is not None:
             routines[slug] = routine
     topics: dict[str, FaqTopic] = {}
     for slug, path in faq_files.items():
-        topic = _content_file(path, root, None, problems, preloaded)
+        topic = _load_one(path, root, fields.FAQ, _make_topic, problems)
         if topic is not None:
             topics[slug] = topic
 
@@ -114,40 +103,6 @@ def load(root: Path, preloaded: Preloaded | None = None) -> Loaded:
         faq=tuple(topics[s] for s in topic_order),
     )
     return Loaded(content, problems)
-
-
-def preload(root: Path, mine: Callable[[int], bool]) -> Preloaded:
-    """Read and check the routine and FAQ files whose position (routines first) `mine` accepts.
-
-    For `load` in another process, which reads the others: both list the files alike.
-    Problems of the folder itself (names, missing files) are left to `load`.
-    """
-    if not root.is_dir():  # `load` says so
-        return {}
-    ignored: list[Problem] = []
-    routine_files = _content_files(root, ignored)
-    routine_files.pop("book", None)
-    faq_files = _content_files(root / FAQ_DIR, ignored) if (root / FAQ_DIR).is_dir() else {}
-    library = poses.load_library(root)
-    files = [(path, library) for path in routine_files.values()] + [(path, None) for path in faq_files.values()]
-    out: Preloaded = {}
-    for index, (path, poses_if_routine) in enumerate(files):
-        if mine(index):
-            problems: list[Problem] = []
-            out[path] = (_content_file(path, root, poses_if_routine, problems, {}), problems)
-    return out
-
-
-def _content_file(path: Path, root: Path, library: poses.PoseLibrary | None, problems: list[Problem],
-                  preloaded: Preloaded) -> Any:
-    """A routine (with the pose `library`) or FAQ topic (without), read here or taken from `preloaded`."""
-    found = preloaded.get(path)
-    if found is not None:
-        problems.extend(found[1])
-        return found[0]
-    if library is not None:
-        return _load_one(path, root, fields.ROUTINE, _make_routine, problems, {"poses": library})
-    return _load_one(path, root, fields.FAQ, _make_topic, problems)
 
 
 def _content_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:

@@ -67,8 +67,7 @@ class PageNumbers:
 
 
 def form_name(wanted: tuple[str, str, float, str, bool]) -> str:
-    """The form's name, made from what it prints rather than from when it was first asked for,
-    so that two halves of the book laid out apart (`parallel`) name the same form alike."""
+    """The form's name, made from what it prints rather than from when it was first asked for."""
     return "pn" + hashlib.blake2b(repr(wanted).encode("utf-8"), digest_size=8).hexdigest()
 
 

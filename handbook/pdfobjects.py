@@ -68,11 +68,7 @@ def link_to_place(canv: Any, key: str, rect: tuple[float, float, float, float]) 
     x0, y0 = canv.absolutePosition(rect[0], rect[1])
     x1, y1 = canv.absolutePosition(rect[2], rect[3])
     absolute = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
-    log = getattr(canv, "_log", None)
-    if log is not None:  # a canvas recording for a parallel layout (`parallel`)
-        log.append(("place_link", (key, absolute), {}))
-    else:
-        place_link(canv, key, absolute)
+    place_link(canv, key, absolute)
 
 
 def place_link(canv: Any, key: str, rect: tuple[float, float, float, float]) -> None:

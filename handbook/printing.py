@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import ContentError
-from .loader import Preloaded, load_content
+from .loader import load_content
 from .model import Content
 
 
@@ -23,14 +23,11 @@ def with_language(content: Content, language: str | None) -> Content:
     return replace(content, book=replace(content.book, language=language))
 
 
-def load_for_print(content_dir: Path, language: str | None = None, preloaded: Preloaded | None = None) -> Content:
-    """Load and validate the content for printing; `ContentError` lists every problem.
-
-    `preloaded`: files another process has read already (see `loader.preload`).
-    """
+def load_for_print(content_dir: Path, language: str | None = None) -> Content:
+    """Load and validate the content for printing; `ContentError` lists every problem."""
     from .glyphs import missing_glyphs
 
-    content = with_language(load_content(content_dir, preloaded), language)
+    content = with_language(load_content(content_dir), language)
     problems = missing_glyphs(content)
     if problems:
         raise ContentError(problems)

@@ -8,9 +8,6 @@ chapter's page number, not yet known when the contents are drawn, is drawn as a 
 PDF form whose content is written after the last page (`PageNumbers`), and "page N of M"
 is added to each finished page once M is known (`HandbookDoc._folios`).
 
-Because nothing depends on a page number, a long book is laid out in two halves at
-once, the second in a forked process (`parallel`), with the same file as a result.
-
 Speed (`benchmarks/bench_build.py`): the header and footer are written straight into the
 page's content; a heading and what follows are grouped (reportlab's `keepWithNext`)
 only when they do not fit where they are; paragraphs are `text.Text`; finished pages
@@ -25,24 +22,22 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
-import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.lib.utils import ImageReader, TimeStamp
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 from reportlab.platypus.doctemplate import _ktAllow
 from reportlab.platypus.flowables import _listWrapOn
 
-from . import forked, parallel
 from .epoch import source_date_epoch
 from .pagenumbers import PageNumbers
-from .pdfobjects import binary_streams, fast_pages, place_link
+from .pdfobjects import binary_streams, fast_pages
 from .pdftext import fill_colour, line_ops, num, stroke_colour, text_width
-from .styles import FONT, FONT_BOLD, INK, RULE, Geometry
+from .styles import FONT, INK, RULE, Geometry
 
 ELLIPSIS = "\u2026"
 
@@ -81,16 +76,7 @@ def _timestamp(epoch: int) -> TimeStamp:
 
 
 class _Canvas(Canvas):
-    """A canvas that dates the PDF with our timestamp and fills in late forms before saving.
-
-    In the child process of a parallel layout (`parallel`), `_log` is a list and the
-    canvas records every call that changes the document besides the page's content,
-    with absolute coordinates, so the parent can replay it on its own canvas. Calls that
-    add nothing to the page's content (bookmarks, outline entries, links) are only
-    recorded there: the child's copy of the document is thrown away.
-    """
-
-    _log: list[parallel.Call] | None = None
+    """A canvas that dates the PDF with our timestamp and fills in late forms before saving."""
 
     def __init__(self, *args: Any, epoch: int, finish: Callable[[Canvas], None], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -100,51 +86,6 @@ class _Canvas(Canvas):
     def save(self) -> None:
         self._finish(self)
         super().save()
-
-    def showPage(self) -> None:
-        if self._log is not None:
-            parallel.page_done(self)
-        super().showPage()
-
-    def bookmarkPage(self, key: str, *args: Any, **kwargs: Any) -> Any:
-        if self._log is not None:
-            self._log.append(("bookmarkPage", (key, *args), kwargs))
-            return None
-        return super().bookmarkPage(key, *args, **kwargs)
-
-    def addOutlineEntry(self, *args: Any, **kwargs: Any) -> None:
-        if self._log is not None:
-            self._log.append(("addOutlineEntry", args, kwargs))
-            return
-        super().addOutlineEntry(*args, **kwargs)
-
-    def doForm(self, name: str) -> None:
-        if self._log is not None:
-            self._log.append(("doForm", (name,), {}))
-        super().doForm(name)
-
-    def linkURL(self, url: str, rect: Any, relative: int = 0, *args: Any, **kwargs: Any) -> None:
-        if self._log is not None:
-            self._log.append(("linkURL", (url, tuple(self._absRect(rect, relative)), 0, *args), kwargs))
-            return
-        super().linkURL(url, rect, relative, *args, **kwargs)
-
-    def drawImage(self, image: Any, *args: Any, **kwargs: Any) -> Any:
-        if self._log is not None:
-            path = image if isinstance(image, str) else getattr(image, "fileName", None)
-            if isinstance(path, str) and os.path.isfile(path):
-                self._log.append(("image", (path, not isinstance(image, str), *args), kwargs))
-            else:
-                self._recorded.unsafe = self._recorded.unsafe or "an image that is not a file"
-        return super().drawImage(image, *args, **kwargs)
-
-
-def _replay_image(canv: Canvas, path: str, reader: bool, *args: Any, **kwargs: Any) -> None:
-    """A recorded `drawImage`: the same image object (a file name or a reader of it), so the same name."""
-    canv.drawImage(ImageReader(path) if reader else path, *args, **kwargs)
-
-
-REPLAY: dict[str, Callable[..., Any]] = {"image": _replay_image, "place_link": place_link}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -206,7 +147,6 @@ class HandbookDoc(BaseDocTemplate):
         self.numbers = numbers
         self.epoch = epoch
         self.page_count = 0
-        self.layout = ""  # how it was laid out: "one process", "two processes", or why not two after all
         g = geometry
         frame = Frame(g.left, g.bottom, g.frame_width, g.frame_height, id="text",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -215,49 +155,15 @@ class HandbookDoc(BaseDocTemplate):
             PageTemplate("page", [frame], onPage=self._page_begins, onPageEnd=self._furniture),
         ])
 
-    def render(self, first: Callable[[], list[Flowable]], second: Callable[[], list[Flowable]] | None = None,
-               texts: Iterable[str] = ()) -> bytes:
-        """Lay out the story that `first` makes, then the one `second` makes, once, and return the PDF.
-
-        `second` (optional) continues the book on a new page; it is made and laid out in
-        a forked child at the same time as the first (`parallel`), or here when the child
-        cannot hand it back. `texts`: everything the book prints (its characters get
-        their codes first, see `parallel.prepare`).
-        """
+    def render(self, story: list[Flowable]) -> bytes:
+        """Lay out `story` once, from the cover page on, and return the PDF."""
 
         def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
             return _Canvas(*args, epoch=self.epoch, finish=self._finish, **kwargs)
 
         with binary_streams():
-            canv = self._makeCanvas(canvasmaker=make_canvas)
-            parallel.prepare(canv, (FONT, FONT_BOLD), texts)
-            if second is None:
-                self.layout = "one process"
-                self._lay_out(first(), canv, first=True, save=True)
-                return self.buffer.getvalue()
-            child = forked.Child(lambda: parallel.record_half(
-                canv, self.numbers, lambda: self._lay_out(second(), canv, first=False, save=False)))
-            try:
-                self._lay_out(first(), canv, first=True, save=False)
-            except BaseException:
-                child.abandon()
-                raise
-            recorded = child.result()
-            why = parallel.replay(canv, recorded, self.numbers, REPLAY) if recorded is not None else child.error
-            if why:
-                self.layout = f"second half laid out again in one process: {why}"
-                self._lay_out(second(), canv, first=False, save=False)
-            else:
-                self.layout = "two processes"
-            canv.save()
+            self.build(story, canvasmaker=make_canvas)
         return self.buffer.getvalue()
-
-    def _lay_out(self, story: list[Flowable], canv: Canvas, first: bool, save: bool) -> None:
-        """Lay out `story` on `canv` from its current page: the book's first page (the cover
-        template) or a page after a page break; `save` writes the PDF at the end."""
-        self._firstPageTemplateIndex = 0 if first else 1
-        self._doSave = save
-        self.build(story, canvasmaker=lambda *args, **kwargs: canv)
 
     def handle_keepWithNext(self, flowables: list[Flowable]) -> None:
         """reportlab's grouping of a heading with what follows, skipped when the group fits as it is.
@@ -306,8 +212,7 @@ class HandbookDoc(BaseDocTemplate):
         size, inset = g.furniture_size, g.furniture_inset
         top = g.height - inset - size
         header = fit_text(self.numbers.page_header, FONT, size, g.frame_width)
-        # room for the longest folio, whatever this page's number: the same on every page, and in
-        # either half of a parallel layout (which numbers its pages from 1)
+        # room for the longest folio, whatever this page's number: the same on every page
         folio_room = text_width(self.info.folio.format(page=99999, pages=99999), FONT, size) + 12
         footer = fit_text(self.info.footer, FONT, size, g.frame_width - folio_room)
         rule = f"{num(top - 5)}"

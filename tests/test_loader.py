@@ -260,31 +260,6 @@ def test_text_is_nfc_normalised(minimal: Path) -> None:
     assert load_content(minimal).routine("knee-hold").title == "Caf\u00e9 knee hold"
 
 
-@pytest.mark.parametrize("share", [lambda i: i % 2 == 0, lambda i: True, lambda i: False])
-def test_files_read_in_another_process_load_the_same_content(content_dir: Path, share: object) -> None:
-    """`handbook build` has a child read most files (`preload`) and reads the rest: the same content."""
-    from handbook.forked import Child
-    from handbook.loader import preload
-
-    preloaded = Child(lambda: preload(content_dir, share)).result()  # type: ignore[arg-type]
-    assert isinstance(preloaded, dict)
-    assert load(content_dir, preloaded) == load(content_dir)
-
-
-def test_files_read_in_another_process_report_the_same_problems(minimal: Path) -> None:
-    from handbook.forked import Child
-    from handbook.loader import preload
-
-    replace(minimal / ROUTINE, "  hold_seconds: 30\n  reps", "  hold: 30\n  reps")
-    replace(minimal / "faq" / "basics.yaml", "question:", "questoin:")
-    (minimal / "Bad Name.yaml").write_text("title: x\n", encoding="utf-8")
-    alone = load(minimal)
-    assert len(alone.errors) >= 3
-    for share in (lambda i: i % 2 == 0, lambda i: True):
-        preloaded = Child(lambda share=share: preload(minimal, share)).result()  # type: ignore[misc]
-        assert load(minimal, preloaded).problems == alone.problems
-
-
 def test_a_file_name_with_a_newline_is_reported_on_one_line(minimal: Path) -> None:
     (minimal / "bad\nname.yaml").write_text("title: x\n", encoding="utf-8")
     assert [m for m in messages(minimal) if "bad" in m] == [
