@@ -1,5 +1,5 @@
 """`python -m handbook` runs the command line."""
 
-from .cli import main
+from handbook.cli import main
 
 main()

@@ -11,10 +11,10 @@ from typing import Any, NoReturn
 
 import click
 
-from . import __version__
-from .epoch import source_date_epoch
-from .errors import ContentError, HandbookError
-from .labels import LANGUAGES
+from handbook import __version__
+from handbook.errors import ContentError, HandbookError
+from handbook.model.epoch import source_date_epoch
+from handbook.model.labels import LANGUAGES
 
 ISSUES_URL = "https://github.com/handbook-pdf/handbook/issues"
 
@@ -116,7 +116,7 @@ def check(content_dir: Path, strict: bool) -> None:
     Example:
       handbook check --content routines --strict
     """
-    from .project import check as run_check
+    from handbook.commands.project import check as run_check
 
     report = run_check(content_dir, strict=strict)
     if report.measures:
@@ -137,8 +137,8 @@ def list_(content_dir: Path) -> None:
     Example:
       handbook list
     """
-    from .loader import load_content
-    from .project import listing
+    from handbook.commands.project import listing
+    from handbook.content.loader import load_content
 
     click.echo(listing(load_content(content_dir)))
 
@@ -153,8 +153,8 @@ def new(slug: str, content_dir: Path) -> None:
     Example:
       handbook new hip-flexor-stretch
     """
-    from .errors import display_path
-    from .project import new_routine
+    from handbook.commands.project import new_routine
+    from handbook.errors import display_path
 
     path = new_routine(content_dir, slug)
     click.echo(f"wrote {display_path(path)}; fill in the TODOs, add '{slug}' to routines in book.yaml, "
@@ -170,8 +170,8 @@ def init(directory: Path) -> None:
     Example:
       handbook init my-clinic && cd my-clinic && handbook check
     """
-    from .errors import display_path
-    from .project import init as run_init
+    from handbook.commands.project import init as run_init
+    from handbook.errors import display_path
 
     path = run_init(directory)
     click.echo(f"wrote {display_path(path)}/; edit book.yaml for your clinic, then run "
@@ -187,7 +187,7 @@ def schema(kind: str) -> None:
     Example:
       handbook schema routine > routines/schema/routine.schema.json
     """
-    from .project import schema_text
+    from handbook.commands.project import schema_text
 
     click.echo(schema_text(kind), nl=False)
 
@@ -207,8 +207,8 @@ def figures(content_dir: Path, out_dir: Path, paper: str) -> None:
     Example:
       handbook figures && open output/figures.pdf
     """
-    from .contactsheet import write_contact_sheet
-    from .errors import display_path
+    from handbook.errors import display_path
+    from handbook.layout.contactsheet import write_contact_sheet
 
     path, sheet = write_contact_sheet(content_dir, out_dir, paper)
     own = "" if content_dir.is_dir() else f"; no content folder {display_path(content_dir)}, so built-in poses only"
@@ -243,8 +243,8 @@ def build(content_dir: Path, out_dir: Path, paper: str | None, language: str | N
       handbook build --language es --booklet
       handbook build --large-print
     """
-    from .build import build_handbook
-    from .errors import display_path
+    from handbook.commands.build import build_handbook
+    from handbook.errors import display_path
 
     for written in build_handbook(content_dir, out_dir, paper, language=language, large_print=large_print,
                                   booklet=booklet):
@@ -296,7 +296,7 @@ def card(slugs: tuple[str, ...], content_dir: Path, out_dir: Path, paper: str | 
       handbook card psoas-release --for "Ana María O'Neil" --hold 30 --reps 5 --note "Left side only"
       handbook card psoas-release --large-print --language de
     """
-    from .cards import Printing, card_command
+    from handbook.commands.cards import Printing, card_command
 
     options = {"name": patient, "note": note, "hold": hold, "reps": reps, "sets": sets,
                "times_a_day": times_a_day, "weeks": weeks}
@@ -327,7 +327,7 @@ def cards(content_dir: Path, out_dir: Path, paper: str | None, weeks: str | None
       handbook cards --patients patients.csv
       handbook cards --2up --language fr
     """
-    from .cards import Printing, cards_command
+    from handbook.commands.cards import Printing, cards_command
 
     printing = Printing(paper, language, large_print, two_up)
     _report_cards(cards_command(content_dir, out_dir, printing, weeks, patients))

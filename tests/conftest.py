@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.loader import load, load_content
+from handbook.content.loader import load, load_content
 from handbook.model import Content
 
 REPO = Path(__file__).resolve().parent.parent

@@ -12,11 +12,11 @@ import shutil
 import pytest
 from pypdf import PdfReader
 
-from handbook.book import render_handbook
-from handbook.card import render_card, request_for
-from handbook.impose import booklet, concatenate, two_up
-from handbook.loader import load_content
+from handbook.content.loader import load_content
+from handbook.layout.book.story import render_handbook
+from handbook.layout.card.render import render_card, request_for
 from handbook.model import Content
+from handbook.output.impose import booklet, concatenate, two_up
 
 from . import pdfcheck
 from .conftest import SAMPLE

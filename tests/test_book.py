@@ -16,11 +16,11 @@ import pytest
 from PIL import Image
 
 from handbook import __version__
-from handbook.book import render_handbook
+from handbook.content.loader import load_content
 from handbook.errors import HandbookError
-from handbook.loader import load_content
+from handbook.layout.book.story import render_handbook
+from handbook.layout.styles import FURNITURE_SIZE, MIN_MARGIN, handbook_geometry, handbook_styles
 from handbook.model import Content
-from handbook.styles import FURNITURE_SIZE, MIN_MARGIN, handbook_geometry, handbook_styles
 
 from . import pdfcheck
 

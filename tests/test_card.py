@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from handbook.card import CardDoesNotFit, CardRequest, fit_card, render_card, request_for, tick_weeks
-from handbook.cards import name_slug
-from handbook.loader import load_content
+from handbook.commands.cards import name_slug
+from handbook.content.loader import load_content
+from handbook.layout.card.render import CardDoesNotFit, CardRequest, fit_card, render_card, request_for, tick_weeks
+from handbook.layout.styles import MIN_MARGIN, PAPERS
 from handbook.model import Amount, Content
-from handbook.styles import MIN_MARGIN, PAPERS
 
 from . import pdfcheck
 from .conftest import SAMPLE
@@ -258,7 +258,7 @@ def test_names_become_safe_file_names(name: str, expected: str) -> None:
 
 
 def test_check_reports_cards_that_do_not_fit(content_dir: Path, edit: Callable[[Path, str, str], None]) -> None:
-    from handbook.project import check
+    from handbook.commands.project import check
 
     words = "move slowly, keep breathing the whole time, and stop at once if the pull turns into pain"
     many = "".join(f"  - Step number {n}, {words}.\n" for n in range(13))

@@ -7,7 +7,7 @@ import string
 
 from reportlab.graphics.barcode import qrencoder
 
-from handbook.cardqr import _bit_penalty, _joined, _layout, penalty, qr_modules
+from handbook.layout.card.qr import _bit_penalty, _joined, _layout, penalty, qr_modules
 
 
 class _Reference(qrencoder.QRCode):  # type: ignore[misc]

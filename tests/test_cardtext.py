@@ -6,8 +6,8 @@ import random
 
 from reportlab.pdfgen.canvas import Canvas
 
-from handbook import styles
-from handbook.cardtext import (
+from handbook.layout import styles
+from handbook.layout.cardtext import (
     Line,
     Piece,
     Unit,

@@ -14,13 +14,12 @@ from click.testing import CliRunner
 from PIL import Image, ImageDraw
 from reportlab.pdfgen.canvas import Canvas
 
-from handbook import lineart
 from handbook.cli import cli
-from handbook.contactsheet import render_contact_sheet
-from handbook.figuredraw import draw_picture, fit_pose
-from handbook.loader import load_content
-from handbook.model import Content
-from handbook.poses import builtin_poses, figure_picture, load_library
+from handbook.content.loader import load_content
+from handbook.content.poses import builtin_poses, figure_picture, load_library
+from handbook.layout.contactsheet import render_contact_sheet
+from handbook.layout.figures import draw_picture, fit_pose
+from handbook.model import Content, lineart
 
 from . import pdfcheck
 from .conftest import DATA, messages, replace

@@ -10,11 +10,11 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from handbook.book import render_handbook
-from handbook.card import CardDoesNotFit, fit_card, render_card, request_for
+from handbook.content.poses import builtin_poses, figure_picture
+from handbook.layout.book.story import render_handbook
+from handbook.layout.card.render import CardDoesNotFit, fit_card, render_card, request_for
+from handbook.layout.styles import MIN_MARGIN
 from handbook.model import Content, Routine
-from handbook.poses import builtin_poses, figure_picture
-from handbook.styles import MIN_MARGIN
 
 from . import pdfcheck
 

@@ -8,9 +8,10 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from handbook import fontcache, styles
-from handbook.card import render_card, request_for
+from handbook.layout import styles
+from handbook.layout.card.render import render_card, request_for
 from handbook.model import Content
+from handbook.pdf import fontcache
 
 from . import pdfcheck
 

@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A5
 from reportlab.pdfgen import canvas
 
-from handbook.impose import CUT_MARK, booklet, booklet_order, two_up
-from handbook.styles import FONT, register_fonts
+from handbook.layout.styles import FONT, register_fonts
+from handbook.output.impose import CUT_MARK, booklet, booklet_order, two_up
 
 HALF_LETTER = (396.0, 612.0)
 

@@ -7,9 +7,9 @@ import string
 
 import pytest
 
-from handbook.labels import CATALOGUES, LANGUAGES, MONTHS, TIMES_WORDS, UNITS, WEEKDAYS, labels
 from handbook.model import Amount, Dose
-from handbook.words import dose_line, dose_sentences
+from handbook.model.labels import CATALOGUES, LANGUAGES, MONTHS, TIMES_WORDS, UNITS, WEEKDAYS, labels
+from handbook.model.words import dose_line, dose_sentences
 
 
 def placeholders(text: str) -> set[str]:

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from handbook.book import render_handbook
-from handbook.card import render_card, request_for
+from handbook.checks.glyphs import covered
 from handbook.cli import cli
-from handbook.glyphs import covered
-from handbook.labels import CATALOGUES, LANGUAGES, MONTHS, SHORT_MONTHS, TIMES_WORDS, UNITS, WEEKDAYS
+from handbook.commands.printing import with_language
+from handbook.layout.book.story import render_handbook
+from handbook.layout.card.render import render_card, request_for
 from handbook.model import Content
-from handbook.printing import with_language
+from handbook.model.labels import CATALOGUES, LANGUAGES, MONTHS, SHORT_MONTHS, TIMES_WORDS, UNITS, WEEKDAYS
 
 from . import pdfcheck
 
@@ -152,7 +152,7 @@ def test_greek_and_cyrillic_print_wherever_content_goes(content_dir: Path,
                                                         edit: Callable[[Path, str, str], None]) -> None:
     """Content is never set in the italic face, which lacks Greek and Cyrillic: not in a
     picture's caption, not in a routine's title where a question names it."""
-    from handbook.printing import load_for_print
+    from handbook.commands.printing import load_for_print
 
     greek, russian = "Χαλάρωση", "Расслабление"
     path = content_dir / "pelvic-floor-down-training.yaml"

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from handbook.book import render_handbook
-from handbook.card import CardDoesNotFit, render_card, request_for
 from handbook.cli import cli
+from handbook.layout.book.story import render_handbook
+from handbook.layout.card.render import CardDoesNotFit, render_card, request_for
+from handbook.layout.styles import MIN_MARGIN, handbook_geometry
 from handbook.model import Content
-from handbook.styles import MIN_MARGIN, handbook_geometry
 
 from . import pdfcheck
 

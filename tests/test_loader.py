@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from handbook.content.loader import load, load_content
 from handbook.errors import ContentError
-from handbook.loader import load, load_content
 from handbook.model import Amount
 
 from .conftest import DATA, messages, replace

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from handbook import output
-from handbook.batch import make_chunk
-from handbook.cards import plan_cards
+from handbook.commands.batch import make_chunk
+from handbook.commands.cards import plan_cards
 from handbook.model import Content
+from handbook.output import files as output
 
 
 def _temporaries(folder: Path) -> list[str]:

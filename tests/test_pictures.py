@@ -13,9 +13,10 @@ import pytest
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
-from handbook import images, styles
-from handbook.figuredraw import draw_picture, picture_size
-from handbook.loader import load, load_content
+from handbook.content import images
+from handbook.content.loader import load, load_content
+from handbook.layout import styles
+from handbook.layout.figures import draw_picture, picture_size
 from handbook.model import Picture
 
 from . import pdfcheck
@@ -198,8 +199,8 @@ def test_an_svg_cannot_pull_in_a_file_from_outside_its_folder(tmp_path: Path) ->
 
 
 def test_svg_png_and_jpeg_print_in_the_handbook_and_on_the_card(minimal: Path) -> None:
-    from handbook.book import render_handbook
-    from handbook.card import render_card, request_for
+    from handbook.layout.book.story import render_handbook
+    from handbook.layout.card.render import render_card, request_for
 
     (minimal / "images" / "knee.svg").write_text(SVG, encoding="utf-8")
     Image.new("L", (300, 200), 100).save(minimal / "images" / "step.png")
@@ -227,7 +228,7 @@ def test_svg_png_and_jpeg_print_in_the_handbook_and_on_the_card(minimal: Path) -
 def test_a_picture_damaged_after_check_stops_drawing_with_one_line(tmp_path: Path) -> None:
     from reportlab.pdfgen.canvas import Canvas
 
-    from handbook.figuredraw import PictureError, draw_picture
+    from handbook.layout.figures import PictureError, draw_picture
     from handbook.model import Picture
 
     path = tmp_path / "later.png"

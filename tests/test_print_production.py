@@ -10,12 +10,12 @@ import pdfplumber
 import pytest
 from click.testing import CliRunner
 
-from handbook.book import render_handbook
-from handbook.card import render_card, request_for
 from handbook.cli import cli
-from handbook.impose import booklet
+from handbook.layout.book.story import render_handbook
+from handbook.layout.card.render import render_card, request_for
+from handbook.layout.styles import MIN_MARGIN
 from handbook.model import Content
-from handbook.styles import MIN_MARGIN
+from handbook.output.impose import booklet
 
 from . import pdfcheck
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from handbook import output
 from handbook.cli import cli
+from handbook.output import files as output
 
 from .conftest import SAMPLE
 

@@ -11,9 +11,9 @@ from typing import Any
 import jsonschema
 import pytest
 
+from handbook.commands.project import check, schema_text
+from handbook.content.yamlread import Node, read_yaml
 from handbook.model import Content
-from handbook.project import check, schema_text
-from handbook.yamlread import Node, read_yaml
 
 from .conftest import REPO, SAMPLE
 
@@ -130,7 +130,7 @@ def test_no_run_of_eight_words_is_copied_from_the_sources() -> None:
 
 
 def test_the_dose_never_says_the_same_thing_twice(sample_content: Content) -> None:
-    from handbook.words import dose_sentences
+    from handbook.model.words import dose_sentences
 
     for routine in sample_content.routines:
         sentences = [s for line in dose_sentences(routine.dose) for s in line.split(". ") if s]

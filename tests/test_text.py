@@ -14,10 +14,10 @@ import pytest
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from handbook.layout.styles import FONT_BOLD, FONT_ITALIC, handbook_styles
+from handbook.layout.text import LINE_BREAK, Run, Text
 from handbook.model import Content
-from handbook.qr import qr_modules
-from handbook.styles import FONT_BOLD, FONT_ITALIC, handbook_styles
-from handbook.text import LINE_BREAK, Run, Text
+from handbook.pdf.qr import qr_modules
 
 from . import pdfcheck
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handbook.model import Amount, Dose
-from handbook.words import dose_line, dose_sentences, step_cue
+from handbook.model.words import dose_line, dose_sentences, step_cue
 
 
 def test_the_classic_dose_reads_as_plain_sentences() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook import yamlread
-from handbook.yamlread import MAX_BYTES, read_yaml
+from handbook.content import yamlread
+from handbook.content.yamlread import MAX_BYTES, read_yaml
 
 
 def problems(tmp_path: Path, text: str | bytes) -> list[str]:

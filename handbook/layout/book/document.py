@@ -1,0 +1,247 @@
+"""The handbook's page machinery: one layout pass, numbers filled in after the last page.
+
+reportlab's own table of contents needs `multiBuild`: lay the book out, read the page
+numbers, lay it out again (three full passes for a long book). Here nothing that is laid
+out depends on a page number. Contents entries and cross-references reserve a number
+column of fixed width, so the contents take exactly the room they will print in; a
+chapter's page number, not yet known when the contents are drawn, is drawn as a named
+PDF form whose content is written after the last page (`PageNumbers`), and "page N of M"
+is added to each finished page once M is known (`HandbookDoc._folios`).
+
+Speed (`benchmarks/bench_build.py`): the header and footer are written straight into the
+page's content; a heading and what follows are grouped (reportlab's `keepWithNext`)
+only when they do not fit where they are; paragraphs are `text.Text`; finished pages
+are written by `pdfobjects.FastPage`.
+
+Output is reproducible: reportlab's invariant mode, and the PDF dates are the handbook
+date (SOURCE_DATE_EPOCH when set, otherwise the book's review date), never the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
+from reportlab.platypus.doctemplate import _ktAllow
+from reportlab.platypus.flowables import _listWrapOn
+
+from handbook.layout.book.pagenumbers import PageNumbers
+from handbook.layout.styles import FONT, INK, RULE, Geometry
+from handbook.model.epoch import source_date_epoch
+from handbook.pdf.objects import binary_streams, fast_pages
+from handbook.pdf.text import fill_colour, line_ops, num, stroke_colour, text_width
+
+ELLIPSIS = "\u2026"
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """What goes into the PDF's document information and catalog."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    creator: str
+    language: str
+    footer: str  # printed at the left of every footer
+    folio: str = "page {page} of {pages}"  # at the right of every footer, in the book's language
+
+
+def handbook_epoch(fallback: dt.date) -> int:
+    """Seconds since 1970 for the handbook's date: SOURCE_DATE_EPOCH, else `fallback` at 00:00 UTC."""
+    value = source_date_epoch()
+    if value is not None:
+        return value
+    return int(dt.datetime(fallback.year, fallback.month, fallback.day, tzinfo=dt.UTC).timestamp())
+
+
+def _timestamp(epoch: int) -> TimeStamp:
+    """A reportlab timestamp for `epoch` in UTC, whatever the environment says."""
+    stamp = TimeStamp(invariant=True)
+    stamp.t = epoch
+    stamp.lt = time.gmtime(epoch)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+    return stamp
+
+
+class _Canvas(Canvas):
+    """A canvas that dates the PDF with our timestamp and fills in late forms before saving."""
+
+    def __init__(self, *args: Any, epoch: int, finish: Callable[[Canvas], None], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._doc._timeStamp = _timestamp(epoch)
+        self._finish = finish
+
+    def save(self) -> None:
+        self._finish(self)
+        super().save()
+
+
+@functools.lru_cache(maxsize=1024)
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """`text` on one line of `width` points, cut with an ellipsis when it is too long."""
+    text = " ".join(text.split())
+    if text_width(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if text_width(text[:mid].rstrip() + ELLIPSIS, font, size) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + ELLIPSIS
+
+
+class KeepWithNext(KeepTogether):
+    """reportlab's KeepTogether (a heading and what follows it), measured without copying the frame.
+
+    reportlab groups a `keepWithNext` flowable and the next one in the document's
+    `keepTogetherClass`. KeepTogether measures its content with `_listWrapOn`, which
+    deep-copies the current frame every time, so that content a flowable generates while
+    being measured can be thrown away; that copy was a tenth of a long handbook's build.
+    No flowable of ours generates content, so we measure without a document: the same
+    sums, the same decisions (`split` is KeepTogether's own).
+    """
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        dims: list[tuple[float, float]] = []
+        width, height = _listWrapOn(self._content, aW, None, dims=dims)
+        self._H = height
+        self._H0 = dims[0][1] if dims else 0
+        self._wrapInfo = aW, aH
+        return width, 0xFFFFFF  # force a split, as KeepTogether does
+
+
+class HandbookDoc(BaseDocTemplate):
+    """The handbook's document template: a cover page, then pages with header and footer."""
+
+    def __init__(self, geometry: Geometry, info: DocInfo, numbers: PageNumbers, epoch: int) -> None:
+        self.buffer = io.BytesIO()
+        super().__init__(
+            self.buffer,
+            pagesize=(geometry.width, geometry.height),
+            leftMargin=geometry.left, rightMargin=geometry.right,
+            topMargin=geometry.top, bottomMargin=geometry.bottom,
+            title=info.title, author=info.author, subject=info.subject,
+            keywords=list(info.keywords), creator=info.creator, lang=info.language,
+            invariant=1, pageCompression=1, displayDocTitle=1,
+            # reportlab starts every page in Helvetica unless told otherwise; a font
+            # named on a page is listed in its resources, and Helvetica is not embedded.
+            initialFontName=FONT, initialFontSize=geometry.furniture_size,
+            keepTogetherClass=KeepWithNext,
+        )
+        self.geometry = geometry
+        self.info = info
+        self.numbers = numbers
+        self.epoch = epoch
+        self.page_count = 0
+        g = geometry
+        frame = Frame(g.left, g.bottom, g.frame_width, g.frame_height, id="text",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("cover", [frame], onPage=self._page_begins),
+            PageTemplate("page", [frame], onPage=self._page_begins, onPageEnd=self._furniture),
+        ])
+
+    def render(self, story: list[Flowable]) -> bytes:
+        """Lay out `story` once, from the cover page on, and return the PDF."""
+
+        def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
+            return _Canvas(*args, epoch=self.epoch, finish=self._finish, **kwargs)
+
+        with binary_streams():
+            self.build(story, canvasmaker=make_canvas)
+        return self.buffer.getvalue()
+
+    def handle_keepWithNext(self, flowables: list[Flowable]) -> None:
+        """reportlab's grouping of a heading with what follows, skipped when the group fits as it is.
+
+        reportlab wraps each heading and its next flowable in a `KeepWithNext` group, which
+        the frame measures, fails to add, splits, and then adds item by item anyway when
+        the group fits in the space left (nearly always). When it fits, we mark the items
+        as reportlab would and let them be added one by one straight away; the test is
+        KeepTogether's own (the group's height against the frame's space below, after
+        the space before it), so the pages are the same. Otherwise reportlab groups them.
+        """
+        count = 0
+        while count < len(flowables) and flowables[count].getKeepWithNext() and _ktAllow(flowables[count]):
+            count += 1
+        if count and count < len(flowables) and _ktAllow(flowables[count]):
+            count += 1
+        if count and self._group_fits(flowables[:count]):
+            for flowable in flowables[:count - 1]:
+                flowable.__dict__["keepWithNext"] = 0
+            return
+        super().handle_keepWithNext(flowables)
+
+    def _group_fits(self, group: list[Flowable]) -> bool:
+        """Whether `Frame.split` would hand KeepTogether room for all of `group` (see KeepTogether.split)."""
+        frame = self.frame
+        space = 0.0
+        if not frame._atTop:
+            first = next((f for f in group if not hasattr(f, "frameAction")), None)
+            space = first.getSpaceBefore() if first is not None else 0
+            if frame._oASpace:
+                space = max(space - frame._prevASpace, 0)
+        room = frame._y - frame._y1p - space
+        return bool(room > 0 and _listWrapOn(group, frame._aW, None)[1] <= room)
+
+    def _page_begins(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self.numbers.page_begins()
+
+    def _furniture(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        """Running header (the chapter) and footer (title) on every page but the cover.
+
+        Written straight into the page's content: the same operators `drawString` and
+        `line` write, without their per-call state keeping. "page N of M" is added to the
+        page after the last page (`_folios`), when M is known.
+        """
+        g = self.geometry
+        size, inset = g.furniture_size, g.furniture_inset
+        top = g.height - inset - size
+        header = fit_text(self.numbers.page_header, FONT, size, g.frame_width)
+        # room for the longest folio, whatever this page's number: the same on every page
+        folio_room = text_width(self.info.folio.format(page=99999, pages=99999), FONT, size) + 12
+        footer = fit_text(self.info.footer, FONT, size, g.frame_width - folio_room)
+        rule = f"{num(top - 5)}"
+        canv._code.append(
+            f"q {fill_colour(INK)} {line_ops(canv, header, FONT, size, g.left, top)} "
+            f"{stroke_colour(RULE)} 0.5 w n {num(g.left)} {rule} m {num(g.width - g.right)} {rule} l S "
+            f"{line_ops(canv, footer, FONT, size, g.left, inset)} Q")
+
+    def _finish(self, canv: Canvas) -> None:
+        self.page_count = canv.getPageNumber() - 1
+        self.numbers.fill(canv)
+        self._folios(canv)
+        fast_pages(canv._doc)
+
+    def _folios(self, canv: Canvas) -> None:
+        """Add "page N of M" at the right of every footer but the cover's, now that M is known.
+
+        The pages are finished but not yet written: each page's content is still text in
+        reportlab's page object, so the folio is appended to it (after everything else on
+        the page, where the footer is drawn anyway) instead of being drawn as a form that
+        is filled in later, which cost a PDF object per page.
+        """
+        g = self.geometry
+        right = g.width - g.right
+        total = self.page_count
+        pages = canv._doc.Pages.pages  # reportlab's finished pages, in order
+        size, inset = g.furniture_size, g.furniture_inset
+        for number in range(2, total + 1):
+            folio = self.info.folio.format(page=number, pages=total)
+            x = right - text_width(folio, FONT, size)
+            pages[number - 1].stream += (
+                f"q {fill_colour(INK)} {line_ops(canv, folio, FONT, size, x, inset)} Q\n")

@@ -1,0 +1,184 @@
+"""The one-page card: what goes on it, how it is fitted to one page, and how it is drawn.
+
+This module holds the request, the fit and the drawing; the parts and their arrangements
+are built and measured in `cardlayout`.
+
+From top to bottom: title, one-line purpose, dose strip, (the clinician's note), numbered
+steps, (picture), (tips), the boxed "Stop and call us if" beside what to avoid; and
+anchored to the bottom edge: (QR code), the tick grid, the footer.
+
+The fit measures every part (`wrap`) and adds the heights; nothing is drawn until a
+layout that fits is found. It tries, in order: everything at 14 pt; then fewer tips,
+last tip first; then a smaller picture; then the step text at 13.5, 13, 12.5 and 12 pt
+(tips gone, picture at its smallest). If even that is too tall, the card is refused
+with roughly how much to cut. A card is never clipped, never below 12 pt, never two pages.
+Large print (`CardRequest.large_print`) scales every style by 18/14 and steps the body
+text from 18 down to 16 pt, never below. Every printed label is in the request's language.
+
+Pictures: when steps have pictures, each is printed beside its step (`StepRows`), and
+the sequence above runs first with all of them, shrinking them down to a set minimum
+(STEP_PICTURE); then again with one picture for the routine (its own, else the first
+step's), beside or under the steps; then with that picture in the tick grid's note
+column, where the notes would be; only then is the card refused.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+
+from reportlab.pdfgen.canvas import Canvas
+
+from handbook.errors import HandbookError, Problem
+from handbook.layout import styles
+from handbook.layout.card.arrange import Choice, Fit, Layout, section_gap
+from handbook.model import Clinic, Content, Review, Routine
+from handbook.model.labels import labels
+from handbook.pdf import fontcache
+from handbook.pdf.objects import binary_streams
+
+FONT = styles.FONT
+
+DEFAULT_WEEKS = 4  # tick-grid rows when neither the routine nor the clinician says
+PAPER_NAMES = {"a4": "A4", "letter": "Letter", "a5": "A5", "half-letter": "half-letter"}
+CHECK_PAPERS = ("a4", "letter", "a5")  # the papers `handbook check` fits every card on
+BODY_SIZES = (14.0, 13.5, 13.0, 12.5, 12.0)  # steps and the lists beside them step down together
+# Large print: body text 18 pt (every style scaled by 18/14, see styles.card_style), and
+# never below 16 pt: a large-print card that needs smaller type is refused, like any card.
+LARGE_BODY_SIZES = (18.0, 17.5, 17.0, 16.5, 16.0)
+# Given the first codes of each face in every card, so cards share their font subsets
+# (see fontcache.seed): the marks the card prints (· • … ×) and the usual typographic ones.
+SEED_ALPHABET = "\u00b7\u2022\u2026\u00d7\u2013\u2014\u2018\u2019\u201c\u201d"
+
+
+@dataclass(frozen=True)
+class CardRequest:
+    """Everything one card shows: the routine (its dose maybe set for one patient) and for whom."""
+
+    routine: Routine
+    clinic: Clinic
+    paper: str
+    weeks: int = DEFAULT_WEEKS  # rows of the tick grid
+    patient: str | None = None  # printed on the name line
+    note: str | None = None  # the clinician's note for this patient
+    reviewed: Review | None = None  # the routine's review, else the book's
+    personal_dose: bool = False  # the dose was set for this patient: the routine's dose note is left out
+    language: str = "en"
+    large_print: bool = False
+
+    @property
+    def body_sizes(self) -> tuple[float, ...]:
+        """The sizes the body text may step down through, largest first."""
+        return LARGE_BODY_SIZES if self.large_print else BODY_SIZES
+
+
+def tick_weeks(routine: Routine) -> int:
+    """Tick-grid rows for a routine: its weeks when it has fewer than 4, else 4.
+
+    A routine kept up for 6 to 8 weeks gets a 4-week card (a second card follows); a
+    clinician who wants more rows on one card passes --weeks N.
+    """
+    weeks = routine.dose.weeks
+    return min(int(weeks.most), DEFAULT_WEEKS) if weeks is not None else DEFAULT_WEEKS
+
+
+def request_for(content: Content, routine: Routine, paper: str | None = None,
+                large_print: bool = False) -> CardRequest:
+    """The plain card of a routine, as `handbook cards` prints it."""
+    return CardRequest(routine, content.book.clinic, paper or content.book.paper, tick_weeks(routine),
+                       reviewed=routine.reviewed or content.book.reviewed, language=content.book.language,
+                       large_print=large_print)
+
+
+class CardDoesNotFit(HandbookError):
+    """The routine has more on it than one page holds at 12 pt (16 pt in large print); `problem` says how much."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def fit_card(req: CardRequest) -> Fit:
+    """The most generous layout of the card that fits on one page, or the overflow of the most compact."""
+    layout = Layout(req)
+    fit = None
+    for choice in layout.candidates():
+        fit = layout.measure(choice)
+        if fit.ok:
+            return fit
+    assert fit is not None
+    return fit
+
+
+def card_fits(req: CardRequest) -> bool:
+    """Whether the card fits one page (`fit_card(req).ok`), found sooner when it clearly cannot.
+
+    Every layout holds at least the text at its smallest size, with no tips, picture or
+    dose note; when even that is too tall, no other layout is measured (`handbook check`
+    asks this of every routine on three papers, in large print too).
+    """
+    layout = Layout(req)
+    if not layout.measure(Choice(req.body_sizes[-1], 0, None, dose_note=False)).ok:
+        return False
+    return any(layout.measure(choice).ok for choice in layout.candidates())
+
+
+def render_card(req: CardRequest) -> bytes:
+    """The card as PDF bytes, or `CardDoesNotFit` when it cannot fit one page at 12 pt (16 pt in large print)."""
+    fit = fit_card(req)
+    if not fit.ok:
+        raise CardDoesNotFit(fit_problem(req, fit))
+    with binary_streams():
+        return _draw(req, fit)
+
+
+def _draw(req: CardRequest, fit: Fit) -> bytes:
+    geometry = styles.card_geometry(req.paper)
+    buffer = io.BytesIO()
+    canv = Canvas(buffer, pagesize=(geometry.width, geometry.height), invariant=1, pageCompression=1,
+                  initialFontName=styles.FONT, initialFontSize=14, lang=req.language)
+    fontcache.seed(canv._doc, (styles.FONT, styles.FONT_BOLD), SEED_ALPHABET)
+    routine = req.routine
+    canv.setTitle(routine.title)
+    canv.setAuthor(req.clinic.name)
+    canv.setSubject(labels(req.language)("card.subject", title=routine.title))
+    canv.setCreator("handbook")
+    canv.setViewerPreference("DisplayDocTitle", "true")  # the viewer's title bar shows the title, not the file name
+    canv.setFillColor(styles.INK)
+    gap = section_gap(req.paper)
+    parts = fit.top + fit.bottom
+    spare = fit.available - sum(fit.heights[id(p)] for p in parts) - gap * (len(parts) - 1)
+    gap += min(spare, gap * 0.5 * (len(parts) - 1)) / max(len(parts) - 1, 1)  # a little more air first
+    y = geometry.height - geometry.top
+    for part in fit.top:
+        y -= fit.heights[id(part)]
+        part.drawOn(canv, geometry.left, y)
+        y -= gap
+    y = geometry.bottom + sum(fit.heights[id(p)] for p in fit.bottom) + gap * (len(fit.bottom) - 1)
+    for part in fit.bottom:  # anchored to the bottom edge, drawn top down so the text reads in order
+        y -= fit.heights[id(part)]
+        part.drawOn(canv, geometry.left, y)
+        y -= gap
+    canv.showPage()
+    canv.save()
+    return buffer.getvalue()
+
+
+def fit_problem(req: CardRequest, fit: Fit) -> Problem:
+    """The refusal of a card that does not fit, saying roughly how much to cut."""
+    routine = req.routine
+    smallest = req.body_sizes[-1]
+    lines = max(1, math.ceil(fit.overflow / (smallest * 1.25)))
+    percent = max(1, math.ceil(100 * fit.overflow / fit.available))
+    hints = "shorten its steps, avoid or stop-if lists"
+    if req.weeks > DEFAULT_WEEKS:
+        hints += f", or print fewer weeks than {req.weeks}"
+    if req.note:
+        hints += ", or shorten the note"
+    where = routine.where("steps")
+    large = " in large print" if req.large_print else ""
+    message = (f"the card for '{routine.slug}' does not fit on one {PAPER_NAMES[req.paper]} page{large}, even with "
+               f"{smallest:g} pt text and no tips: about {lines} line{'s' if lines != 1 else ''} / "
+               f"{percent}% too long; {hints}")
+    return Problem(where.path, where.line, where.col, "card", message)

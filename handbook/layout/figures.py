@@ -1,0 +1,251 @@
+"""Drawing any picture into a box: a pose as vector line art, an SVG as vectors, a PNG or JPEG.
+
+`draw_picture` fits a picture into a box (keeping its proportions, centred, never
+outside the box) and draws it on a canvas; `PictureFlowable` does the same as a
+flowable of a given size; `picture_size` says how big it comes out, for layout.
+
+Poses are drawn from the marks of `lineart`, with an outline that prints at a steady
+weight (OUTLINE_PT) whatever the size. SVG files are read with svglib into reportlab
+vector shapes; any text in them is set in the embedded typeface, never a standard font.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Circle, Drawing, Group, Polygon, PolyLine, String
+from reportlab.lib import colors
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable
+
+from handbook.errors import HandbookError, display_path
+from handbook.layout import styles
+from handbook.model import Picture, Pose, lineart
+from handbook.pdf.objects import text_streams
+
+OUTLINE_PT = (1.0, 2.4)  # the outline of a pose, in points: never thinner, never heavier
+MARGIN_PT = 0.5  # kept clear inside the box on every side
+
+
+def picture_size(picture: Picture, max_width: float, max_height: float) -> tuple[float, float]:
+    """The size a picture is drawn at in a box: as large as fits, proportions kept.
+
+    Vector pictures (poses, SVG) grow to fill the box; a PNG or JPEG never goes past
+    one pixel per point, so it stays sharp.
+    """
+    width, height = float(picture.width_px), float(picture.height_px)
+    scale = min(max_width / width, max_height / height)
+    if picture.kind in ("png", "jpeg"):
+        scale = min(scale, 1.0)
+    return width * scale, height * scale
+
+
+def draw_picture(canv: Any, picture: Picture, x: float, y: float, width: float, height: float) -> None:
+    """Draw `picture` as large as fits in the box at (x, y), centred; nothing leaves the box.
+
+    The box decides the size (a PNG or JPEG fills it too: `picture_size` is where its
+    pixels cap the size, when a layout asks).
+    """
+    scale = min(width / picture.width_px, height / picture.height_px)
+    w, h = picture.width_px * scale, picture.height_px * scale
+    left, bottom = x + (width - w) / 2, y + (height - h) / 2
+    if picture.kind == "pose":
+        assert picture.pose is not None
+        renderPDF.draw(pose_drawing(picture.pose, w, h), canv, left, bottom)
+        return
+    try:  # the checks read a file's size and structure, not every byte of it
+        if picture.kind == "svg":
+            with text_streams():  # an <image> in the drawing is drawn inline, in the page's text
+                renderPDF.draw(svg_drawing(picture.file, w, h), canv, left, bottom)
+        else:
+            canv.drawImage(_image(str(picture.file)), left, bottom, w, h, mask="auto")
+    except PictureError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged file is the user's to fix: say which
+        raise PictureError(f"{display_path(picture.file)}: cannot draw the picture ({_reason(exc)}); "
+                           "save it again or replace it") from None
+
+
+ALT_TEXT_MAX_SIZE = 10.0  # points; invisible, so only its place matters, not its size
+
+
+def extra_alt(picture: Picture) -> str | None:
+    """The alt text to put in the text layer: None when it is the caption, which is printed anyway."""
+    return picture.alt if picture.alt and picture.alt != picture.caption else None
+
+
+def draw_alt_text(canv: Any, text: str, x: float, y: float, width: float, height: float) -> None:
+    """`text` as invisible text (render mode 3) across the middle of a picture's box.
+
+    reportlab cannot tag a PDF, so a picture cannot carry /Alt; this puts the description
+    in the text layer instead, where text extraction, search and screen readers that read
+    the text find it, at the picture's place in the reading order. Nothing is printed and
+    the layout is not touched: the text is one line set small enough to fit the box.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = " ".join(text.split())
+    if not text or width <= 0:
+        return
+    size = min(ALT_TEXT_MAX_SIZE, 0.95 * width / max(stringWidth(text, styles.FONT, 1.0), 1e-6), height)
+    canv.saveState()
+    line = canv.beginText(x, y + max(height - size, 0) / 2)
+    line.setTextRenderMode(3)
+    line.setFont(styles.FONT, size)
+    line.textOut(text)
+    canv.drawText(line)
+    canv.restoreState()
+
+
+class PictureFlowable(Flowable):
+    """A picture as a flowable: as large as fits `max_width` x `max_height`.
+
+    Wraps to the picture's size in that box (narrower if the frame is); never splits;
+    draws the picture at its left edge (or centred, with `centre`), and its `alt` text,
+    if any, invisibly over it (`draw_alt_text`).
+    """
+
+    def __init__(self, picture: Picture, max_width: float, max_height: float, centre: bool = False,
+                 alt: str | None = None) -> None:
+        super().__init__()
+        self.picture = picture
+        self.max_width, self.max_height = max_width, max_height
+        self.centre = centre
+        self.alt = alt
+        self._avail = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._avail = availWidth
+        self.width, self.height = picture_size(self.picture, min(self.max_width, availWidth), self.max_height)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        x = (self._avail - self.width) / 2 if self.centre else 0.0
+        draw_picture(self.canv, self.picture, x, 0, self.width, self.height)
+        if self.alt:
+            draw_alt_text(self.canv, self.alt, x, 0, self.width, self.height)
+
+
+# --- poses ---------------------------------------------------------------------------
+
+
+def fit_pose(pose: Pose, width: float, height: float, arrows: bool = True) -> tuple[float, float, list[lineart.Mark]]:
+    """The scale (points per cm), the outline (cm) and the marks of a pose fitted to a box."""
+    inner_w, inner_h = width - 2 * MARGIN_PT, height - 2 * MARGIN_PT
+    scale = 1.0
+    outline = lineart.OUTLINE
+    for _ in range(30):  # the outline depends on the scale and the extent on the outline
+        outline = min(max(lineart.OUTLINE * scale, OUTLINE_PT[0]), OUTLINE_PT[1]) / scale
+        x0, y0, x1, y1 = lineart.extent(lineart.marks(pose, outline, arrows))
+        fitted = min(inner_w / (x1 - x0), inner_h / (y1 - y0))
+        if abs(fitted - scale) < 1e-9:
+            break
+        scale = fitted
+    marks = lineart.marks(pose, outline, arrows)
+    x0, y0, x1, y1 = lineart.extent(marks)
+    scale = min(scale, inner_w / (x1 - x0), inner_h / (y1 - y0))
+    return scale, outline, marks
+
+
+def pose_drawing(pose: Pose, width: float, height: float, arrows: bool = True) -> Drawing:
+    """The pose as a reportlab Drawing of exactly `width` x `height`, the figure centred in it."""
+    scale, _, marks = fit_pose(pose, width, height, arrows)
+    x0, y0, x1, y1 = lineart.extent(marks)
+    group = Group()
+    for mark in marks:
+        group.add(_shape(mark))
+    dx = (width / scale - (x1 - x0)) / 2 - x0
+    dy = (height / scale - (y1 - y0)) / 2 - y0
+    group.transform = (scale, 0, 0, scale, dx * scale, dy * scale)
+    return _drawing(width, height, group)
+
+
+def _drawing(width: float, height: float, group: Group) -> Drawing:
+    """A Drawing whose default font is the embedded one: reportlab's default is an unembedded Helvetica."""
+    styles.register_fonts()
+    drawing = Drawing(width, height, initialFontName=styles.FONT, initialFontSize=12)
+    drawing.add(group)
+    return drawing
+
+
+def _shape(mark: lineart.Mark) -> Any:
+    fill = colors.Color(mark.grey, mark.grey, mark.grey)
+    edge = colors.Color(mark.edge_grey, mark.edge_grey, mark.edge_grey)
+    if mark.kind == "line":
+        flat = [v for point in mark.points for v in point]
+        return PolyLine(flat, strokeColor=fill, strokeWidth=mark.width, strokeLineCap=1, strokeLineJoin=1,
+                        fillColor=None)
+    stroke = dict(strokeColor=edge, strokeWidth=mark.edge, strokeLineJoin=1) if mark.edge else dict(strokeColor=None)
+    if mark.kind == "disc":
+        (cx, cy), = mark.points
+        return Circle(cx, cy, mark.width, fillColor=fill, **stroke)
+    return Polygon([v for point in mark.points for v in point], fillColor=fill, **stroke)
+
+
+# --- SVG and raster files ----------------------------------------------------------------
+
+
+class PictureError(HandbookError):
+    """A picture that passed the checks could still not be read when drawing it."""
+
+
+def svg_drawing(path: Path, width: float, height: float) -> Drawing:
+    """The SVG file as vectors, scaled to `width` x `height`."""
+    source = _svg(str(path), path.stat().st_mtime_ns)
+    scale_x, scale_y = width / source.width, height / source.height
+    group = Group(*source.contents)
+    group.transform = (scale_x, 0, 0, scale_y, 0, 0)
+    return _drawing(width, height, group)
+
+
+def _reason(exc: Exception) -> str:
+    """An error from an imaging library, on one short line."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:100]}{'...' if len(text) > 100 else ''}" if text else type(exc).__name__
+
+
+def svg_problem(path: Path) -> str:
+    """Why the SVG drawing at `path` cannot be drawn, or "": it is converted as for drawing
+    (and the conversion kept for it), so check refuses what the build would stop at."""
+    try:
+        _svg(str(path), path.stat().st_mtime_ns)
+    except PictureError:
+        return "cannot read the SVG drawing"
+    except Exception as exc:  # noqa: BLE001 - svglib's own errors: the drawing is the user's to fix
+        return f"cannot draw the SVG ({_reason(exc)}); save it again or replace it"
+    return ""
+
+
+@functools.lru_cache(maxsize=32)
+def _svg(path: str, _mtime: int) -> Drawing:
+    from svglib.svglib import svg2rlg
+
+    logging.getLogger("svglib.svglib").setLevel(logging.CRITICAL)  # unsupported bits are skipped quietly
+    styles.register_fonts()
+    # external <image>/<use> references are refused outside the picture's own folder
+    drawing = svg2rlg(path, external_reference_root=str(Path(path).parent))
+    if drawing is None or not drawing.width or not drawing.height:
+        raise PictureError(f"{display_path(Path(path))}: cannot read the SVG drawing")
+    _embedded_fonts(drawing)
+    return drawing
+
+
+def _embedded_fonts(node: Any) -> None:
+    """Set every text of an SVG in our embedded typeface: no standard, unembedded font."""
+    if isinstance(node, String):
+        bold = "bold" in str(node.fontName).lower()
+        node.fontName = styles.FONT_BOLD if bold else styles.FONT
+    for child in getattr(node, "contents", ()):
+        _embedded_fonts(child)
+
+
+@functools.lru_cache(maxsize=64)
+def _image(path: str) -> ImageReader:
+    return ImageReader(path)
