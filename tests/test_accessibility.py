@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from handbook.content.loader import load_content
 from handbook.layout.book.story import render_handbook
-from handbook.layout.card.render import render_card, request_for
+from handbook.layout.card import render_card, request_for
 from handbook.model import Content
 from handbook.output.impose import booklet, concatenate, two_up
 

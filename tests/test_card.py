@@ -12,7 +12,7 @@ import pytest
 
 from handbook.commands.cards import name_slug
 from handbook.content.loader import load_content
-from handbook.layout.card.render import CardDoesNotFit, CardRequest, fit_card, render_card, request_for, tick_weeks
+from handbook.layout.card import CardDoesNotFit, CardRequest, fit_card, render_card, request_for, tick_weeks
 from handbook.layout.styles import MIN_MARGIN, PAPERS
 from handbook.model import Amount, Content
 

@@ -12,7 +12,7 @@ from PIL import Image
 
 from handbook.content.poses import builtin_poses, figure_picture
 from handbook.layout.book.story import render_handbook
-from handbook.layout.card.render import CardDoesNotFit, fit_card, render_card, request_for
+from handbook.layout.card import CardDoesNotFit, fit_card, render_card, request_for
 from handbook.layout.styles import MIN_MARGIN
 from handbook.model import Content, Routine
 

@@ -9,7 +9,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from handbook.layout import styles
-from handbook.layout.card.render import render_card, request_for
+from handbook.layout.card import render_card, request_for
 from handbook.model import Content
 from handbook.pdf import fontcache
 

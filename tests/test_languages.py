@@ -16,7 +16,7 @@ from handbook.checks.glyphs import covered
 from handbook.cli import cli
 from handbook.commands.printing import with_language
 from handbook.layout.book.story import render_handbook
-from handbook.layout.card.render import render_card, request_for
+from handbook.layout.card import render_card, request_for
 from handbook.model import Content
 from handbook.model.labels import CATALOGUES, LANGUAGES, MONTHS, SHORT_MONTHS, TIMES_WORDS, UNITS, WEEKDAYS
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from handbook.cli import cli
 from handbook.layout.book.story import render_handbook
-from handbook.layout.card.render import CardDoesNotFit, render_card, request_for
+from handbook.layout.card import CardDoesNotFit, render_card, request_for
 from handbook.layout.styles import MIN_MARGIN, handbook_geometry
 from handbook.model import Content
 

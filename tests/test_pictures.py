@@ -200,7 +200,7 @@ def test_an_svg_cannot_pull_in_a_file_from_outside_its_folder(tmp_path: Path) ->
 
 def test_svg_png_and_jpeg_print_in_the_handbook_and_on_the_card(minimal: Path) -> None:
     from handbook.layout.book.story import render_handbook
-    from handbook.layout.card.render import render_card, request_for
+    from handbook.layout.card import render_card, request_for
 
     (minimal / "images" / "knee.svg").write_text(SVG, encoding="utf-8")
     Image.new("L", (300, 200), 100).save(minimal / "images" / "step.png")

@@ -31,7 +31,7 @@ from handbook.commands.cards import (
 )
 from handbook.content.schema import did_you_mean
 from handbook.errors import HandbookError, display_path
-from handbook.layout.card.render import CardDoesNotFit, CardRequest, render_card, tick_weeks
+from handbook.layout.card import CardDoesNotFit, CardRequest, render_card, tick_weeks
 from handbook.model import Content
 from handbook.output.files import ensure_folder, write_many
 

@@ -284,7 +284,7 @@ def two_up_cards(content: Content, planned: Sequence[CardJob | Outcome], out_dir
     """
     from handbook.commands.batch import request
     from handbook.errors import display_path
-    from handbook.layout.card.render import CardDoesNotFit, render_card
+    from handbook.layout.card import CardDoesNotFit, render_card
     from handbook.model.labels import labels
     from handbook.output import impose
     from handbook.output.files import write_atomic
@@ -332,7 +332,7 @@ def card_fit(content: Content) -> tuple[list[Problem], dict[str, list[str]]]:
     does not fail `check --strict` or block `build`, and `handbook card --large-print`
     refuses that one card, saying by how much to shorten it.
     """
-    from handbook.layout.card.render import CHECK_PAPERS, PAPER_NAMES, card_fits, fit_card, fit_problem, request_for
+    from handbook.layout.card import CHECK_PAPERS, PAPER_NAMES, card_fits, fit_card, fit_problem, request_for
 
     problems = []
     misfits: dict[str, list[str]] = {}

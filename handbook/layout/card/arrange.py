@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -17,13 +16,11 @@ from reportlab.lib.units import mm
 from handbook.layout import styles
 from handbook.layout.card.parts import Box, CardFooter, DoseStrip, PictureBlock, SideBySide, Stack, StepRows, TickGrid
 from handbook.layout.card.qr import QrBlock, qr_side
+from handbook.layout.card.request import CardRequest
 from handbook.layout.cardtext import Part, Piece, TextBlock, Unit, text_width, words_of
 from handbook.model import Picture
 from handbook.model.labels import Labels, labels
 from handbook.model.words import dose_items, step_cue
-
-if TYPE_CHECKING:
-    from handbook.layout.card.render import CardRequest
 
 FONT = styles.FONT
 # A step's picture beside it: the largest and the smallest (still legible) height. Its
