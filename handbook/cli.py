@@ -207,8 +207,8 @@ def figures(content_dir: Path, out_dir: Path, paper: str) -> None:
     Example:
       handbook figures && open output/figures.pdf
     """
+    from handbook.commands.figures import write_contact_sheet
     from handbook.errors import display_path
-    from handbook.layout.contactsheet import write_contact_sheet
 
     path, sheet = write_contact_sheet(content_dir, out_dir, paper)
     own = "" if content_dir.is_dir() else f"; no content folder {display_path(content_dir)}, so built-in poses only"

@@ -15,11 +15,13 @@ from PIL import Image, ImageDraw
 from reportlab.pdfgen.canvas import Canvas
 
 from handbook.cli import cli
+from handbook.commands.project import check
 from handbook.content.loader import load_content
-from handbook.content.poses import builtin_poses, figure_picture, load_library
+from handbook.content.poses import builtin_poses, load_library
 from handbook.layout.contactsheet import render_contact_sheet
 from handbook.layout.figures import draw_picture, fit_pose
 from handbook.model import Content, lineart
+from handbook.model.lineart import figure_picture
 
 from . import pdfcheck
 from .conftest import DATA, messages, replace
@@ -224,8 +226,6 @@ def test_a_clinic_pose_extends_and_replaces_the_built_in_ones(minimal: Path) -> 
         ("face: 0", "face: 0\nface: 90", "4:1: duplicate key 'face' (first written at line 3); keep only one"),
         ("head: [118, 62]", "head: [118, 62", "3:5: YAML syntax: did not find expected ',' or ']' while parsing "
                                               "a flow sequence"),
-        ("title: On hands and knees", "title: On hands and knees \u56db\u80a2",  # printed: a caption, figures
-         "1:8: title: '\u56db' (U+56DB) is not in the font Source Sans Pro"),
     ],
 )
 def test_a_malformed_pose_file_is_reported_at_its_line_and_column(minimal: Path, old: str, new: str,
@@ -237,6 +237,16 @@ def test_a_malformed_pose_file_is_reported_at_its_line_and_column(minimal: Path,
     assert found[0] == f"content/figures/hands-and-knees.yaml:{message}"
     assert found[1:] == ["content/knee-hold.yaml:21:9: figure: the pose file figures/hands-and-knees.yaml has "
                          "problems; mend it first"]
+
+
+def test_a_pose_title_the_font_cannot_print_is_an_error_at_the_title_alone(minimal: Path) -> None:
+    """Printed as a caption and on the contact sheet: checked with the fonts, at the pose file's title,
+    and the step that uses the pose is not blamed for it."""
+    add_pose(minimal, "hands-and-knees", CLINIC_POSE.replace("title: On hands and knees",
+                                                             "title: On hands and knees \u56db\u80a2"))
+    replace(minimal / ROUTINE, "version: 1", "version: 1\nfigure: hands-and-knees")
+    assert [str(p) for p in check(minimal).problems if p.severity == "error"] == [
+        "content/figures/hands-and-knees.yaml:1:8: title: '\u56db' (U+56DB) is not in the font Source Sans Pro"]
 
 
 def test_pose_file_names_must_be_names(minimal: Path) -> None:
@@ -276,8 +286,18 @@ def test_handbook_figures_refuses_a_broken_pose_file_and_writes_nothing(minimal:
     assert not (tmp_path / "out").exists()
 
 
+def test_handbook_figures_refuses_a_pose_title_the_font_cannot_print(minimal: Path, tmp_path: Path) -> None:
+    add_pose(minimal, "hands-and-knees", CLINIC_POSE.replace("title: On hands and knees", "title: \u56db\u80a2"))
+    result = CliRunner().invoke(cli, ["figures", "--content", "content", "--out", "out"])
+    assert result.exit_code == 1
+    assert result.output == ("content/figures/hands-and-knees.yaml:1:8: title: '\u56db' (U+56DB) is not in the font "
+                             "Source Sans Pro\nstopped: 1 problem in the content; nothing was written\n")
+    assert not (tmp_path / "out").exists()
+
+
 def test_the_contact_sheet_is_reproducible() -> None:
     library = load_library(None)
-    first, second = render_contact_sheet(library), render_contact_sheet(library, "letter")
-    assert render_contact_sheet(library).data == first.data
+    poses = [library.poses[name] for name in library.names()]
+    first, second = render_contact_sheet(poses), render_contact_sheet(poses, paper="letter")
+    assert render_contact_sheet(poses).data == first.data
     assert pdfcheck.page_sizes(second.data)[0] == (612, 792)

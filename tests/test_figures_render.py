@@ -10,11 +10,12 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from handbook.content.poses import builtin_poses, figure_picture
+from handbook.content.poses import builtin_poses
 from handbook.layout.book.story import render_handbook
 from handbook.layout.card import CardDoesNotFit, fit_card, render_card, request_for
 from handbook.layout.styles import MIN_MARGIN
 from handbook.model import Content, Routine
+from handbook.model.lineart import figure_picture
 
 from . import pdfcheck
 

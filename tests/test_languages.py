@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from handbook.checks.glyphs import covered
 from handbook.cli import cli
 from handbook.commands.printing import with_language
 from handbook.layout.book.story import render_handbook
 from handbook.layout.card import render_card, request_for
+from handbook.layout.styles import covered
 from handbook.model import Content
 from handbook.model.labels import CATALOGUES, LANGUAGES, MONTHS, SHORT_MONTHS, TIMES_WORDS, UNITS, WEEKDAYS
 

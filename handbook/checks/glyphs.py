@@ -3,32 +3,20 @@
 A character the font lacks would print as an empty box (or vanish), so `handbook check`
 and every build refuse it, naming the character, its code point and its place:
 ``routines/x.yaml:3:8: title: '膝' (U+819D) is not in the font Source Sans Pro``.
+
+The code points the fonts have (`covered`) are given by the caller: reading them takes the
+font files, which is the layout's business (`handbook.layout.styles.covered`).
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from handbook.checks.readability import routine_texts, topic_texts
 from handbook.errors import Problem
-from handbook.model import Content, Source, Where
+from handbook.model import Content, Pose, Source, Where
 
-
-@functools.cache
-def covered() -> frozenset[int]:
-    """Code points present in both faces we print content with (regular and bold).
-
-    Content is never set in italic: it is harder to read for the people we print for,
-    and the italic faces lack Greek and Cyrillic.
-    """
-    from reportlab.pdfbase import pdfmetrics
-
-    from handbook.layout.styles import FONT, FONT_BOLD, register_fonts
-
-    register_fonts()  # the renderers register the same faces: no second parse
-    sets = [set(pdfmetrics.getFont(name).face.charToGlyph) for name in (FONT, FONT_BOLD)]
-    return frozenset(set.intersection(*sets))
+FONT_NAME = "Source Sans Pro"
 
 
 def _sources(sources: tuple[Source, ...]) -> Iterator[tuple[str, str]]:
@@ -70,23 +58,41 @@ def printed_texts(content: Content) -> Iterator[tuple[object, str, str]]:
             yield topic.where, name, text
 
 
-@functools.cache
-def _covered_chars() -> frozenset[str]:
-    """`covered` as characters, so a whole text is checked with one set difference."""
-    return frozenset(map(chr, covered()))
+def missing_in(text: str, covered: frozenset[int]) -> str:
+    """The characters of `text` the fonts have no glyph for, in order, each once (spaces aside)."""
+    seen: dict[str, None] = {}
+    for char in text:
+        if ord(char) not in covered and not char.isspace():
+            seen[char] = None
+    return "".join(seen)
 
 
-def missing_glyphs(content: Content, font_name: str = "Source Sans Pro") -> list[Problem]:
-    """An error for each text that holds a character the fonts cannot print (first one per text)."""
-    have, have_chars = covered(), _covered_chars()
-    problems = []
+def missing_glyphs(content: Content, covered: frozenset[int]) -> list[Problem]:
+    """An error for each text that holds a character the fonts cannot print (the first one per text).
+
+    A clinic's pose title is reported at the pose file; a caption that is that title (a step
+    showing the pose without a caption of its own) is not reported again at the step.
+    """
+    problems = pose_glyphs(content.poses, covered)
+    titles = {pose.title for pose in content.poses if not pose.builtin and missing_in(pose.title, covered)}
     for where, name, text in printed_texts(content):
-        if all(char.isspace() for char in set(text) - have_chars):  # the usual case, without a loop per character
-            continue
-        for char in text:
-            if ord(char) not in have and not char.isspace():
-                place: Where = where(name)  # type: ignore[operator]
-                problems.append(Problem(place.path, place.line, place.col, name,
-                                        f"'{char}' (U+{ord(char):04X}) is not in the font {font_name}"))
-                break
+        missing = missing_in(text, covered)
+        if missing and text not in titles:
+            place: Where = where(name)  # type: ignore[operator]
+            problems.append(_problem(place, name, missing[0]))
     return problems
+
+
+def pose_glyphs(poses: Iterable[Pose], covered: frozenset[int]) -> list[Problem]:
+    """An error for each pose of the clinic's whose title (printed as a caption) the fonts cannot print."""
+    problems = []
+    for pose in poses:
+        missing = missing_in(pose.title, covered)
+        if missing and not pose.builtin:
+            problems.append(_problem(pose.title_where or Where(pose.file, 1, 1), "title", missing[0]))
+    return problems
+
+
+def _problem(place: Where, name: str, char: str) -> Problem:
+    message = f"'{char}' (U+{ord(char):04X}) is not in the font {FONT_NAME}"
+    return Problem(place.path, place.line, place.col, name, message)

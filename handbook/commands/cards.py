@@ -198,11 +198,10 @@ def _number_node(text: str, line: int, col: int) -> Node:
 
 
 def _check_glyphs(text: str, name: str, line: int, col: int, where: Checker) -> None:
-    from handbook.layout import styles
-    from handbook.layout.cardtext import missing_glyphs
+    from handbook.checks.glyphs import missing_in
+    from handbook.layout.styles import covered
 
-    styles.register_fonts()
-    missing = missing_glyphs(text, styles.FONT_BOLD)
+    missing = missing_in(text, covered())
     if missing:
         where.error(line, col, name, f"the card's typeface has no letter for {', '.join(map(repr, missing))}; "
                                      "write it in Latin, Greek or Cyrillic letters")

@@ -1,19 +1,22 @@
 """The last check before anything is printed: the content, in the language asked for, every character printable.
 
-`handbook build`, `card` and `cards` load the content here: `--language` replaces the
-book's own language (every printed label follows it; the content stays as written), and
-a character the typeface cannot print is a content error at its `file:line:col`, like
-any other, before a single page is drawn, never an empty box on paper.
+`handbook build`, `card` and `cards` load the content here, and `handbook check` makes the
+same checks: `--language` replaces the book's own language (every printed label follows
+it; the content stays as written); a character the typeface cannot print, and an SVG
+drawing that cannot be drawn, are content errors at their `file:line:col`, like any
+other, before a single page is drawn, never an empty box or a blank on paper.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from handbook.checks.glyphs import missing_glyphs
 from handbook.content.loader import load_content
-from handbook.errors import ContentError
-from handbook.model import Content
+from handbook.errors import ContentError, Problem, display_path
+from handbook.model import Content, Picture, Routine
 
 
 def with_language(content: Content, language: str | None) -> Content:
@@ -25,10 +28,43 @@ def with_language(content: Content, language: str | None) -> Content:
 
 def load_for_print(content_dir: Path, language: str | None = None) -> Content:
     """Load and validate the content for printing; `ContentError` lists every problem."""
-    from handbook.checks.glyphs import missing_glyphs
-
     content = with_language(load_content(content_dir), language)
-    problems = missing_glyphs(content)
+    problems = print_problems(content)
     if problems:
         raise ContentError(problems)
     return content
+
+
+def print_problems(content: Content) -> list[Problem]:
+    """What the fonts and the drawing machinery refuse in content that loaded cleanly.
+
+    Here, not in the loader: both need the layout's fonts and drawing code, which reading
+    content never imports.
+    """
+    from handbook.layout.styles import covered  # here: it reads the font files
+
+    return [*missing_glyphs(content, covered()), *_svg_problems(content)]
+
+
+def _svg_problems(content: Content) -> Iterator[Problem]:
+    """An error at each use of an SVG drawing that cannot be drawn (converted as the build converts it)."""
+    uses = [(routine, name, picture) for routine in content.routines for name, picture in _pictures(routine)
+            if picture.kind == "svg"]
+    if not uses:
+        return
+    from handbook.layout.figures import svg_problem  # here: it imports the drawing machinery
+
+    for routine, name, picture in uses:
+        problem = svg_problem(picture.file)
+        if problem:
+            place = routine.where(name)
+            shown = display_path(picture.file.relative_to(content.root.resolve()))
+            yield Problem(place.path, place.line, place.col, name, f"'{shown}': {problem}")
+
+
+def _pictures(routine: Routine) -> Iterator[tuple[str, Picture]]:
+    if routine.picture is not None:
+        yield "picture.file", routine.picture
+    for number, step in enumerate(routine.steps, start=1):
+        if step.picture is not None:
+            yield f"steps[{number}].picture.file", step.picture

@@ -79,12 +79,12 @@ def check(root: Path, strict: bool = False) -> CheckReport:
     measures: list[Measure] = []
     misfits: dict[str, list[str]] | None = None
     if content is not None:  # fonts and card fit: only for content that loaded cleanly
-        from handbook.checks.glyphs import missing_glyphs
         from handbook.commands.cards import card_fit
+        from handbook.commands.printing import print_problems
 
-        glyphs = missing_glyphs(content)
-        problems += glyphs
-        if not glyphs:
+        unprintable = print_problems(content)
+        problems += unprintable
+        if not unprintable:
             card_problems, misfits = card_fit(content)
             problems += card_problems
         measures, warnings = readability.measure(content)

@@ -101,6 +101,7 @@ def load(root: Path) -> Loaded:
         book=book,
         routines=tuple(routines[s] for s in ordered),
         faq=tuple(topics[s] for s in topic_order),
+        poses=tuple(pose for _, pose in sorted(library.poses.items()) if not pose.builtin),
     )
     return Loaded(content, problems)
 

@@ -15,7 +15,7 @@ import functools
 import itertools
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -24,8 +24,8 @@ from handbook.content.schema import INVALID, SLUG_RE, Checker, Field, ListOf, Re
 from handbook.content.values import Boolean, Choice, Text
 from handbook.content.yamlread import Node, read_yaml
 from handbook.errors import Problem
-from handbook.model import Picture, Point, Pose, Prop
-from handbook.model.lineart import natural_size
+from handbook.model import Point, Pose, Prop
+from handbook.model.lineart import figure_picture
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "figures"  # handbook/figures/
 CLINIC_DIR = "figures"  # inside the content folder
@@ -305,8 +305,6 @@ def read_pose(path: Path, problems: list[Problem], builtin: bool = False) -> Pos
     values = POSE.check(doc.root, "", ck)
     if values is not INVALID:
         _check_proportions(values, ck)
-        if not builtin:
-            _check_title_glyphs(values["title"], ck)
     problems.extend(ck.problems)
     if values is INVALID or ck.problems:
         return None
@@ -328,20 +326,8 @@ def read_pose(path: Path, problems: list[Problem], builtin: bool = False) -> Pos
         floor=values.get("floor", True),
         builtin=builtin,
         file=path,
+        title_where=ck.places.get("title"),
     )
-
-
-def _check_title_glyphs(title: str, ck: Checker) -> None:
-    """A clinic's pose title is printed (a caption, the contact sheet): every character in the font."""
-    from handbook.checks.glyphs import covered  # here: it reads the font files
-
-    have = covered()
-    for char in title:
-        if ord(char) not in have and not char.isspace():
-            where = ck.places.get("title")
-            line, col = (where.line, where.col) if where is not None else (1, 1)
-            ck.error(line, col, "title", f"'{char}' (U+{ord(char):04X}) is not in the font Source Sans Pro")
-            return
 
 
 def _prop(value: dict[str, Any]) -> Prop:
@@ -427,12 +413,3 @@ class FigureSpec(Spec):
 
     def json(self) -> dict[str, Any]:
         return {"oneOf": [PoseName().json(), FIGURE_RECORD.json()]}
-
-
-def figure_picture(pose: Pose, caption: str | None = None, alt: str | None = None, arrows: bool = True) -> Picture:
-    """A pose as a `Picture`: its size is the pose's extent (in centimetres, as points)."""
-    if not arrows:
-        pose = replace(pose, arrows=())
-    width, height = natural_size(pose)
-    caption = caption or pose.title
-    return Picture(pose.file, caption, alt or caption, max(1, round(width)), max(1, round(height)), "pose", pose)

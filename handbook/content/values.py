@@ -278,12 +278,6 @@ class ImageFile(Spec):
         info = images.sniff(target)
         if isinstance(info, str):
             return ck.error(node.line, node.col, name, f"'{rel}': {info}")
-        if info.kind == "svg":
-            from handbook.layout.figures import svg_problem  # here: it imports the drawing machinery
-
-            problem = svg_problem(target)
-            if problem:
-                return ck.error(node.line, node.col, name, f"'{rel}': {problem}")
         ck.place(name, node)
         return (target, info)
 

@@ -1,4 +1,4 @@
-"""`handbook figures`: a contact sheet of every pose, for choosing one by its name.
+"""The contact sheet of `handbook figures`: every pose, for choosing one by its name.
 
 Every pose (built in, and the clinic's own from figures/ in the content folder) is drawn
 in a cell of a grid with the name to write after ``figure:`` in bold, and its title.
@@ -10,20 +10,16 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from handbook.content.poses import CLINIC_DIR, PoseLibrary, builtin_poses, figure_picture, load_library
-from handbook.errors import ContentError
 from handbook.layout import styles
 from handbook.layout.figures import draw_picture, picture_size
 from handbook.model import Pose
-from handbook.output.files import write_atomic
+from handbook.model.lineart import figure_picture
 
-FILE_NAME = "figures.pdf"
 COLUMNS, ROWS = 2, 3
 MARGIN = 15 * mm
 GAP = 10.0  # between cells
@@ -43,11 +39,12 @@ class ContactSheet:
     pages: int
 
 
-def render_contact_sheet(library: PoseLibrary, paper: str = "a4") -> ContactSheet:
-    """Every pose of the library in a grid, COLUMNS x ROWS a page, in name order."""
+def render_contact_sheet(poses: list[Pose], replacing: frozenset[str] = frozenset(),
+                         paper: str = "a4") -> ContactSheet:
+    """`poses` in a grid, COLUMNS x ROWS a page, in their order; `replacing`: the names of the
+    clinic's poses that replace a built-in one (each cell says so)."""
     styles.register_fonts()
     width, height = styles.PAPERS[paper]
-    poses = [library.poses[name] for name in library.names()]
     per_page = COLUMNS * ROWS
     pages = max(1, -(-len(poses) // per_page))
     buffer = io.BytesIO()
@@ -56,7 +53,6 @@ def render_contact_sheet(library: PoseLibrary, paper: str = "a4") -> ContactShee
     canv.setTitle("Poses for your routines")
     canv.setAuthor("handbook")
     canv.setCreator("handbook")
-    builtin = builtin_poses()
     for page in range(pages):
         top = height - MARGIN
         canv.setFillColor(styles.INK)
@@ -73,7 +69,7 @@ def render_contact_sheet(library: PoseLibrary, paper: str = "a4") -> ContactShee
             column, row = index % COLUMNS, index // COLUMNS
             x = MARGIN + column * (cell_w + GAP)
             y = grid_top - (row + 1) * cell_h - row * GAP
-            _cell(canv, pose, x, y, cell_w, cell_h, replaces=not pose.builtin and pose.name in builtin,
+            _cell(canv, pose, x, y, cell_w, cell_h, replaces=pose.name in replacing,
                   note_line=any(not p.builtin for p in poses))
         canv.showPage()
     canv.save()
@@ -90,7 +86,7 @@ def _cell(canv: Canvas, pose: Pose, x: float, y: float, w: float, h: float, repl
     lines = _wrap(pose.title, styles.FONT, TITLE_SIZE, inner)
     note = ""
     if not pose.builtin:
-        note = f"Your clinic's pose, {CLINIC_DIR}/{pose.file.name}" + (" (instead of the built-in one)"
+        note = f"Your clinic's pose, {pose.file.parent.name}/{pose.file.name}" + (" (instead of the built-in one)"
                                                                         if replaces else "")
     text_h = NAME_SIZE * 1.25 + TITLE_SIZE * 1.2 * TITLE_LINES  # the same in every cell
     if note_line:  # a line for "Your clinic's pose" in every cell, when there are any
@@ -136,14 +132,3 @@ def _fit(text: str, size: float, width: float) -> str:
     while text and stringWidth(text + "\u2026", styles.FONT, size) > width:
         text = text[:-1]
     return text.rstrip() + "\u2026"
-
-
-def write_contact_sheet(content_dir: Path, out_dir: Path, paper: str = "a4") -> tuple[Path, ContactSheet]:
-    """Write OUT/figures.pdf from the built-in poses and the clinic's; refuse broken pose files."""
-    library = load_library(content_dir if content_dir.is_dir() else None)
-    if library.problems:
-        raise ContentError(library.problems)
-    sheet = render_contact_sheet(library, paper)
-    path = out_dir / FILE_NAME
-    write_atomic(path, sheet.data)
-    return path, sheet

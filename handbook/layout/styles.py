@@ -61,6 +61,18 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC)
 
 
+@functools.cache
+def covered() -> frozenset[int]:
+    """Code points present in both faces we print content with (regular and bold).
+
+    Content is never set in italic: it is harder to read for the people we print for,
+    and the italic faces lack Greek and Cyrillic.
+    """
+    register_fonts()  # the renderers register the same faces: no second parse
+    sets = [set(pdfmetrics.getFont(name).face.charToGlyph) for name in (FONT, FONT_BOLD)]
+    return frozenset(set.intersection(*sets))
+
+
 # --- colours: black on white; grey only for rules and small print --------------------
 
 INK = colors.black
@@ -199,7 +211,7 @@ def handbook_styles(large_print: bool = False) -> dict[str, ParagraphStyle]:
         role("box-item", body, leftIndent=18, bulletIndent=2, spaceAfter=4),
         role("box-note", body, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=0),
         # smaller type gets a narrower measure (rightIndent), so lines stay near 70 characters
-        # regular, as all content: the italic face lacks Greek and Cyrillic (see `glyphs.covered`)
+        # regular, as all content: the italic face lacks Greek and Cyrillic (see `covered`)
         role("caption", body, fontSize=12, leading=16, rightIndent=50, spaceBefore=3,
              spaceAfter=10),
         role("caption-beside", body, fontSize=12, leading=16, spaceBefore=3, spaceAfter=0),  # under a step's picture

@@ -109,6 +109,7 @@ class Pose:
     floor: bool = True
     builtin: bool = True
     file: Path = Path()
+    title_where: Where | None = field(default=None, compare=False, repr=False)  # for messages
 
 
 @dataclass(frozen=True)
@@ -247,6 +248,7 @@ class Content:
     book: Book
     routines: tuple[Routine, ...]
     faq: tuple[FaqTopic, ...]
+    poses: tuple[Pose, ...] = ()  # the clinic's own (figures/ in the folder), checked like the rest
 
     def routine(self, slug: str) -> Routine:
         for routine in self.routines:

@@ -20,9 +20,9 @@ import functools
 import itertools
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from handbook.model import Point, Pose, Prop
+from handbook.model import Picture, Point, Pose, Prop
 
 HEAD_RADIUS = 13.0
 NOSE_RADIUS = 3.6
@@ -302,3 +302,12 @@ def arrow_marks(line: Sequence[Point], o: float) -> list[Mark]:
         Mark("line", shaft, width, BLACK),
         Mark("shape", head, 0, BLACK),
     ]
+
+
+def figure_picture(pose: Pose, caption: str | None = None, alt: str | None = None, arrows: bool = True) -> Picture:
+    """A pose as a `Picture`: its size is the pose's extent (in centimetres, as points)."""
+    if not arrows:
+        pose = replace(pose, arrows=())
+    width, height = natural_size(pose)
+    caption = caption or pose.title
+    return Picture(pose.file, caption, alt or caption, max(1, round(width)), max(1, round(height)), "pose", pose)
