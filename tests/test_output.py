@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.commands.batch import make_chunk
-from handbook.commands.cards import plan_cards
+from handbook.commands.cardjobs import make_chunk, plan_cards
 from handbook.model import Content
 from handbook.output import files as output
 

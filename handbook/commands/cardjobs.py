@@ -1,0 +1,172 @@
+"""Cards to make: which routine, for whom, on what paper, into which file; and making them.
+
+A job is planned and checked first (`plan_cards`; a patients' file in `patients`), then
+the cards are rendered and written in chunks (`make_chunk`, in a worker pool when there
+are many, `handbook.output.pool`), each with one line to print. A card that does not fit
+one page is refused on its own line and nothing is written for it; the others are
+written. Cards are written in chunks of up to `CHUNK`, together with one flush to disk
+(`write_many`): waiting for the disk once per file cost more than drawing the card.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook.content.personal import GENERIC, Personal, personal_routine
+from handbook.content.schema import SLUG_RE, did_you_mean
+from handbook.errors import HandbookError, display_path
+from handbook.layout.card import CardDoesNotFit, CardRequest, render_card, tick_weeks
+from handbook.model import Content
+from handbook.output.files import ensure_folder, write_many
+from handbook.output.pool import map_chunks
+
+CARDS_DIR = "cards"
+LARGE_SUFFIX = "-large"
+CHUNK = 32  # cards written (and flushed to disk) together; a worker holds at most this many PDFs
+_TRANSLITERATE = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe", "Œ": "oe",
+                                "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th", "ð": "d"})
+
+
+@dataclass(frozen=True)
+class CardJob:
+    """One card to make: the routine, the paper, for whom, where, and a label for messages."""
+
+    slug: str
+    paper: str
+    path: Path
+    personal: Personal = GENERIC
+    label: str = ""  # "patients.csv:4" for a CSV row, "" otherwise
+    large_print: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One line to print: `wrote ...` (ok) or why a card was refused."""
+
+    ok: bool
+    text: str
+
+
+def cards_folder(out_dir: Path) -> Path:
+    return out_dir / CARDS_DIR
+
+
+def name_slug(name: str) -> str:
+    """A patient's name as a safe file-name part: "Ana María O'Neil" -> "ana-maria-o-neil".
+
+    Accents are dropped, other letters spelled in ASCII where there is a usual way; what
+    is left is lower-case letters, digits and single dashes. A name with no Latin letters
+    at all gets a stable "patient-" name made from a hash of it.
+    """
+    flat = unicodedata.normalize("NFKD", name.translate(_TRANSLITERATE))
+    ascii_only = "".join(c for c in flat if not unicodedata.combining(c)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-")
+    if len(slug) > 60:
+        slug = slug[:60].rsplit("-", 1)[0] or slug[:60]
+    if not slug:
+        slug = "patient-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+    return slug
+
+
+def card_path(out_dir: Path, slug: str, personal: Personal = GENERIC, large_print: bool = False) -> Path:
+    """`OUT/cards/SLUG.pdf`, or `OUT/cards/SLUG--NAME.pdf` for a patient; never outside OUT/cards.
+
+    Large print ends the name in `-large`: `SLUG-large.pdf`, `SLUG--NAME-large.pdf`.
+    """
+    if not SLUG_RE.fullmatch(slug):  # checked by the callers already; a path is never built from a bad slug
+        raise HandbookError(f"'{slug}' is not a routine name")
+    stem = slug if not personal.name else f"{slug}--{name_slug(personal.name)}"
+    return cards_folder(out_dir) / f"{stem}{LARGE_SUFFIX if large_print else ''}.pdf"
+
+
+def check_slugs(content: Content, slugs: list[str]) -> list[str]:
+    """Why each of `slugs` cannot be carded: not a slug at all, or no such routine."""
+    known = [r.slug for r in content.routines]
+    messages = []
+    for slug in slugs:
+        if not SLUG_RE.fullmatch(slug):
+            shown = repr(slug) if slug.strip() else "an empty name"
+            messages.append(f"{shown} is not a routine name: use the file name of a routine without "
+                            "'.yaml', in lower-case letters, digits and dashes (see 'handbook list')")
+        elif slug not in known:
+            hint = did_you_mean(slug, known) or "; see 'handbook list' for the routines there are"
+            messages.append(f"no routine '{slug}' in {content.root}{hint}")
+    return messages
+
+
+def plan_cards(content: Content, slugs: list[str] | None, paper: str | None, out_dir: Path,
+               personal: Personal = GENERIC, large_print: bool = False) -> list[CardJob]:
+    """The cards of `slugs` (all routines when None), after checking every slug."""
+    if slugs is not None:
+        problems = check_slugs(content, slugs)
+        if problems:
+            raise HandbookError("\n".join(problems))
+    chosen = slugs if slugs is not None else [r.slug for r in content.routines]
+    paper = paper or content.book.paper
+    unique = list(dict.fromkeys(chosen))
+    return [CardJob(slug, paper, card_path(out_dir, slug, personal, large_print), personal, large_print=large_print)
+            for slug in unique]
+
+
+def make_cards(content: Content, jobs: list[CardJob]) -> Iterator[Outcome]:
+    """Render and write the planned cards (in parallel when there are many), one outcome each, in order."""
+    for folder in dict.fromkeys(job.path.parent for job in jobs):
+        ensure_folder(folder)  # a bad --out is one error, not one per card
+    yield from map_chunks(make_chunk, content, jobs, CHUNK, warm=_warm)
+
+
+def request(content: Content, job: CardJob) -> CardRequest:
+    """The card a job asks for: the routine with the patient's dose, name and note."""
+    personal = job.personal
+    routine = content.routine(job.slug)
+    weeks = personal.weeks
+    if personal.dose:
+        routine = personal_routine(routine, personal)
+    return CardRequest(
+        routine=routine,
+        clinic=content.book.clinic,
+        paper=job.paper,
+        weeks=weeks if weeks is not None else tick_weeks(routine),
+        patient=personal.name,
+        note=personal.note,
+        reviewed=routine.reviewed or content.book.reviewed,
+        personal_dose=any(key != "weeks" for key in personal.dose),
+        language=content.book.language,
+        large_print=job.large_print,
+    )
+
+
+def make_chunk(content: Content, jobs: Sequence[CardJob]) -> list[Outcome]:
+    """Render a few cards and write them together (`write_many`: one flush to disk), one outcome each.
+
+    Never raises for a card that does not fit or a file that cannot be written: those are
+    outcomes too, and the other cards are still made.
+    """
+    outcomes: list[Outcome | None] = []
+    files: list[tuple[Path, bytes]] = []
+    for job in jobs:
+        try:
+            files.append((job.path, render_card(request(content, job))))
+            outcomes.append(None)
+        except CardDoesNotFit as exc:
+            problem = exc.problem
+            outcomes.append(Outcome(False, f"{job.label}: {problem.message}" if job.label else str(problem)))
+    errors = iter(write_many(files))
+    done = []
+    for job, outcome in zip(jobs, outcomes, strict=True):
+        if outcome is None:
+            error = next(errors)
+            outcome = Outcome(False, str(error)) if error else Outcome(True, f"wrote {display_path(job.path)}")
+        done.append(outcome)
+    return done
+
+
+def _warm() -> None:
+    from handbook.layout import styles
+
+    styles.register_fonts()  # once, before the workers start, so they start warm

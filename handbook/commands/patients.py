@@ -1,0 +1,68 @@
+"""`handbook cards --patients FILE.csv`: one personal card per row of a patients' file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from handbook.commands.cardjobs import CardJob, Outcome, card_path, check_slugs, make_cards
+from handbook.content.patients import PatientsFile, read_patients
+from handbook.content.personal import check_personal
+from handbook.errors import display_path
+from handbook.model import Content
+
+
+def patient_cards(content: Content, csv_path: Path, paper: str | None, out_dir: Path,
+                  large_print: bool = False) -> Iterator[Outcome]:
+    """One card per row of a patients' CSV file; bad rows are reported with their line, good ones made.
+
+    The file itself (unreadable, not UTF-8, no name or routine column, an unknown column)
+    is an error before anything is written. Outcomes come in the order of the rows.
+    """
+    planned = plan_patient_cards(content, csv_path, paper, out_dir, large_print)
+    made = make_cards(content, [item for item in planned if isinstance(item, CardJob)])
+    for item in planned:
+        yield next(made) if isinstance(item, CardJob) else item
+
+
+def plan_patient_cards(content: Content, csv_path: Path, paper: str | None, out_dir: Path,
+                       large_print: bool = False) -> list[CardJob | Outcome]:
+    """The card each row of a patients' file asks for, or the row's problems, in the order of the rows."""
+    from handbook.layout.styles import covered  # here: it reads the font files
+
+    table, names = read_patients(csv_path)
+    have = covered()
+    paper = paper or content.book.paper
+    planned: list[CardJob | Outcome] = []
+    seen: dict[Path, int] = {}
+    for line, cells in table.records[1:]:
+        if any(cell.strip() for cell in cells):
+            planned.append(_plan_row(content, table, names, line, cells, paper, out_dir, seen, have, large_print))
+    return planned
+
+
+def _plan_row(content: Content, table: PatientsFile, names: list[str], line: int, cells: list[str], paper: str,
+              out_dir: Path, seen: dict[Path, int], covered: frozenset[int],
+              large_print: bool = False) -> CardJob | Outcome:
+    """The card one row asks for, or every problem of the row."""
+    shown = display_path(table.path)
+    if len(cells) > len(names):
+        return Outcome(False, f"{shown}:{line}: has {len(cells)} cells but the header has {len(names)}; "
+                              "check for a stray comma")
+    values = dict(zip(names, cells, strict=False))
+    cols = table.cell_columns(line, names)
+    slug = values.get("routine", "").strip()
+    messages = [f"{shown}:{line}:{cols.get('routine', 1)}: routine: {m}" for m in check_slugs(content, [slug])]
+    if not values.get("name", "").strip():
+        messages.append(f"{shown}:{line}:{cols.get('name', 1)}: name: is empty; every row needs the patient's name")
+    personal, problems = check_personal({k: v for k, v in values.items() if k != "routine"}, table.path, line, cols,
+                                        covered)
+    messages += [str(p) for p in problems]
+    if messages or personal is None:
+        return Outcome(False, "\n".join(messages))
+    path = card_path(out_dir, slug, personal, large_print)
+    if path in seen:
+        return Outcome(False, f"{shown}:{line}: the same patient and routine as line {seen[path]} "
+                              f"({display_path(path)}); this row was skipped")
+    seen[path] = line
+    return CardJob(slug, paper, path, personal, label=f"{shown}:{line}", large_print=large_print)

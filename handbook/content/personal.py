@@ -1,0 +1,110 @@
+"""A patient's own card: the name line, a note and dose numbers, checked like content.
+
+The clinician types them as command-line options (`handbook card --for ... --hold 45`) or
+as cells of a patients' CSV file; each is checked by the same specs as the content's own
+dose fields (ranges, units, messages), at the place it was typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from handbook.content import fields
+from handbook.content.schema import INVALID, Checker, Spec
+from handbook.content.values import Text
+from handbook.content.yamlread import Node, resolve_plain, whole_number
+from handbook.errors import Problem
+from handbook.model import Amount, Routine
+
+NAME = Text(max_len=80, what="a name")
+NOTE = Text(max_len=200, what="a short note")
+_DOSE_SPECS = {f.name: f.spec for f in fields.DOSE.fields}
+# option or CSV column -> dose field; the specs (ranges, units, messages) are the content's own
+OVERRIDES: dict[str, str] = {
+    "hold": "hold_seconds",
+    "reps": "reps",
+    "sets": "sets",
+    "times_a_day": "times_per_day",
+    "weeks": "weeks",
+}
+_RANGE = re.compile(r"\s*(\d+)\s*(?:-|\u2013|to)\s*(\d+)\s*")
+
+
+@dataclass(frozen=True)
+class Personal:
+    """What one patient's card changes: the name line, a note, and dose numbers."""
+
+    name: str | None = None
+    note: str | None = None
+    dose: Mapping[str, Amount] = field(default_factory=dict)
+
+    @property
+    def weeks(self) -> int | None:
+        """Tick-grid rows the clinician asked for (the larger end of a range)."""
+        weeks = self.dose.get("weeks")
+        return None if weeks is None else int(weeks.most)
+
+
+GENERIC = Personal()  # the generic card: no name, no note, the routine's own dose
+
+
+def check_personal(values: Mapping[str, str | None], path: Path, line: int = 0,
+                   columns: Mapping[str, int] | None = None,
+                   covered: frozenset[int] | None = None) -> tuple[Personal | None, list[Problem]]:
+    """A patient's name, note and dose overrides, checked like content.
+
+    `values` holds the text as typed (options or CSV cells; None or "" when not given).
+    Problems point at `path`, `line` and the cell's column; the result is None if any.
+    `covered`: the code points the card's typeface has (`handbook.layout.styles.covered`);
+    a name or note with a character outside them is refused.
+    """
+    where = Checker(path, path.parent)
+    checked: dict[str, Any] = {}
+    for key, text in values.items():
+        if text is None or not text.strip():
+            continue
+        col = (columns or {}).get(key, 0)
+        if key in ("name", "note"):
+            spec: Spec = NAME if key == "name" else NOTE
+            value = spec.check(Node("scalar", text, line, col, quoted=True, text=text), key, where)
+            if value is not INVALID and covered is not None:
+                _check_glyphs(value, key, line, col, where, covered)
+        else:
+            value = _DOSE_SPECS[OVERRIDES[key]].check(_number_node(text, line, col), key, where)
+        if value is not INVALID:
+            checked[key] = value
+    if where.problems:
+        return None, where.problems
+    dose = {OVERRIDES[k]: v for k, v in checked.items() if k in OVERRIDES}
+    return Personal(checked.get("name"), checked.get("note"), dose), []
+
+
+def personal_routine(routine: Routine, personal: Personal) -> Routine:
+    """The routine with the patient's dose numbers in place of its own."""
+    if not personal.dose:
+        return routine
+    changes: dict[str, Any] = dict(personal.dose)
+    return replace(routine, dose=replace(routine.dose, **changes))
+
+
+def _number_node(text: str, line: int, col: int) -> Node:
+    """A typed number or range ("30", "20-30", "20 to 30") as the node the content specs check."""
+    match = _RANGE.fullmatch(text)
+    if match:
+        low, high = match.groups()
+        items = [Node("scalar", whole_number(low), line, col, text=low),
+                 Node("scalar", whole_number(high), line, col, text=high)]
+        return Node("seq", items, line, col, text=text)
+    stripped = text.strip()
+    return Node("scalar", resolve_plain(stripped), line, col, text=stripped)
+
+
+def _check_glyphs(text: str, name: str, line: int, col: int, where: Checker, covered: frozenset[int]) -> None:
+    missing = "".join(dict.fromkeys(c for c in text if ord(c) not in covered and not c.isspace()))
+    if missing:
+        where.error(line, col, name, f"the card's typeface has no letter for {', '.join(map(repr, missing))}; "
+                                     "write it in Latin, Greek or Cyrillic letters")
