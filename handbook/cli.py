@@ -116,7 +116,7 @@ def check(content_dir: Path, strict: bool) -> None:
     Example:
       handbook check --content routines --strict
     """
-    from handbook.commands.project import check as run_check
+    from handbook.commands.check import check as run_check
 
     report = run_check(content_dir, strict=strict)
     if report.measures:
@@ -137,7 +137,7 @@ def list_(content_dir: Path) -> None:
     Example:
       handbook list
     """
-    from handbook.commands.project import listing
+    from handbook.commands.check import listing
     from handbook.content.loader import load_content
 
     click.echo(listing(load_content(content_dir)))
@@ -153,7 +153,7 @@ def new(slug: str, content_dir: Path) -> None:
     Example:
       handbook new hip-flexor-stretch
     """
-    from handbook.commands.project import new_routine
+    from handbook.commands.scaffold import new_routine
     from handbook.errors import display_path
 
     path = new_routine(content_dir, slug)
@@ -170,7 +170,7 @@ def init(directory: Path) -> None:
     Example:
       handbook init my-clinic && cd my-clinic && handbook check
     """
-    from handbook.commands.project import init as run_init
+    from handbook.commands.scaffold import init as run_init
     from handbook.errors import display_path
 
     path = run_init(directory)
@@ -187,7 +187,7 @@ def schema(kind: str) -> None:
     Example:
       handbook schema routine > routines/schema/routine.schema.json
     """
-    from handbook.commands.project import schema_text
+    from handbook.commands.scaffold import schema_text
 
     click.echo(schema_text(kind), nl=False)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from handbook.commands.project import schema_text
+from handbook.commands.scaffold import schema_text
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "routines"

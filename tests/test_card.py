@@ -258,7 +258,7 @@ def test_names_become_safe_file_names(name: str, expected: str) -> None:
 
 
 def test_check_reports_cards_that_do_not_fit(content_dir: Path, edit: Callable[[Path, str, str], None]) -> None:
-    from handbook.commands.project import check
+    from handbook.commands.check import check
 
     words = "move slowly, keep breathing the whole time, and stop at once if the pull turns into pain"
     many = "".join(f"  - Step number {n}, {words}.\n" for n in range(13))

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from handbook.cli import cli
-from handbook.commands.project import check
+from handbook.commands.check import check
 
 from .conftest import DATA
 

@@ -226,7 +226,7 @@ def test_an_internal_error_is_one_line_without_traceback(run, minimal: Path, mon
     def boom(root: Path, strict: bool = False) -> None:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr("handbook.commands.project.check", boom)
+    monkeypatch.setattr("handbook.commands.check.check", boom)
     result = run("check")
     assert result.exit_code == 1
     assert result.stderr.startswith("handbook: internal error (RuntimeError: kaboom). This is a bug; please report it")

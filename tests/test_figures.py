@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw
 from reportlab.pdfgen.canvas import Canvas
 
 from handbook.cli import cli
-from handbook.commands.project import check
+from handbook.commands.check import check
 from handbook.content.loader import load_content
 from handbook.content.poses import builtin_poses, load_library
 from handbook.layout.contactsheet import render_contact_sheet

@@ -11,7 +11,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from handbook.commands.project import check, schema_text
+from handbook.commands.check import check
+from handbook.commands.scaffold import schema_text
 from handbook.content.yamlread import Node, read_yaml
 from handbook.model import Content
 

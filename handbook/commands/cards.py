@@ -12,12 +12,12 @@ them two to an A4 (Letter) sheet with cut marks, in one file, `cards-2up.pdf`.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.commands.cardjobs import LARGE_SUFFIX, CardJob, Outcome, make_cards, plan_cards, request
 from handbook.content.personal import Personal, check_personal
-from handbook.errors import HandbookError, Problem
+from handbook.errors import HandbookError
 from handbook.model import Content
 
 OPTION_NAMES = {"name": "--for", "note": "--note", "hold": "--hold", "reps": "--reps", "sets": "--sets",
@@ -129,42 +129,3 @@ def two_up_cards(content: Content, planned: Sequence[CardJob | Outcome], out_dir
     sheet_name = "Letter" if paper == "half-letter" else "A4"
     yield Outcome(True, f"wrote {display_path(path)} ({len(pages)} card{'s' if len(pages) != 1 else ''} on "
                         f"{sheets} {sheet_name} sheet{'s' if sheets != 1 else ''}; cut along the marks)")
-
-
-def card_problems(content: Content) -> list[Problem]:
-    """Every routine whose card would not fit on A4, Letter or A5, at normal size or in large print."""
-    return card_fit(content)[0]
-
-
-def card_fit(content: Content) -> tuple[list[Problem], dict[str, list[str]]]:
-    """Every routine's card fitted on A4, Letter and A5, at normal size and in large print.
-
-    Returns the problems and, per routine, the cards that do not fit ("A5", "A4 large"),
-    which `handbook check` prints in its table. At normal size, a card that does not fit
-    the book's own paper is an error (`handbook cards` would refuse it), on the other
-    papers a warning. Large print is made on request for a few patients, and a routine
-    written for a normal card often has more than a large-print page holds; so a
-    large-print misfit is reported in the table only, never as a warning or error: it
-    does not fail `check --strict` or block `build`, and `handbook card --large-print`
-    refuses that one card, saying by how much to shorten it.
-    """
-    from handbook.layout.card import CHECK_PAPERS, PAPER_NAMES, card_fits, fit_card, fit_problem, request_for
-
-    problems = []
-    misfits: dict[str, list[str]] = {}
-    for routine in content.routines:
-        normal, large = [], []
-        for paper in CHECK_PAPERS:
-            req = request_for(content, routine, paper)
-            fit = fit_card(req)
-            if not fit.ok:
-                normal.append(PAPER_NAMES[paper])
-                problem = fit_problem(req, fit)
-                if paper != content.book.paper:
-                    problem = replace(problem, severity="warning")
-                problems.append(problem)
-            # a card too long at normal size is too long in large print
-            if not fit.ok or not card_fits(request_for(content, routine, paper, large_print=True)):
-                large.append(f"{PAPER_NAMES[paper]} large")
-        misfits[routine.slug] = normal + large
-    return problems, misfits

@@ -1,28 +1,21 @@
-"""The library behind the commands that need no PDF: check, list, new, init, schema.
+"""`handbook check` and `handbook list`: every problem of a content folder, and what is in it.
 
-Each function does one command's work and returns what to print; `cli` only calls them.
-Nothing here imports reportlab, so these commands start fast.
+`check` writes nothing: it loads and validates everything (`handbook.content.loader`),
+then makes the checks printing makes (fonts, SVG drawings: `printing.print_problems`),
+fits every card on three papers at two sizes, and measures readability. `cli` prints
+what these functions return.
 """
 
 from __future__ import annotations
 
-import json
-import shutil
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 
 from handbook.checks import readability
 from handbook.checks.readability import Measure
-from handbook.content import fields
 from handbook.content.loader import SUFFIXES, load
-from handbook.content.scaffold import routine_scaffold
-from handbook.content.schema import SLUG_RE
-from handbook.errors import HandbookError, Problem, display_path
+from handbook.errors import Problem
 from handbook.model import Content
-from handbook.output.files import write_new
-
-SAMPLE_PACKAGE_DIR = "sample"
 
 
 @dataclass
@@ -79,8 +72,7 @@ def check(root: Path, strict: bool = False) -> CheckReport:
     measures: list[Measure] = []
     misfits: dict[str, list[str]] | None = None
     if content is not None:  # fonts and card fit: only for content that loaded cleanly
-        from handbook.commands.cards import card_fit
-        from handbook.commands.printing import print_problems
+        from handbook.commands.printing import print_problems  # here: it reads the fonts
 
         unprintable = print_problems(content)
         problems += unprintable
@@ -109,54 +101,38 @@ def listing(content: Content) -> str:
     return "\n".join(lines)
 
 
-MAX_SLUG = 64  # characters: a routine's file name, card names and links stay usable
+def card_fit(content: Content) -> tuple[list[Problem], dict[str, list[str]]]:
+    """Every routine's card fitted on A4, Letter and A5, at normal size and in large print.
 
+    Returns the problems and, per routine, the cards that do not fit ("A5", "A4 large"),
+    which `handbook check` prints in its table. At normal size, a card that does not fit
+    the book's own paper is an error (`handbook cards` would refuse it), on the other
+    papers a warning. Large print is made on request for a few patients, and a routine
+    written for a normal card often has more than a large-print page holds; so a
+    large-print misfit is reported in the table only, never as a warning or error: it
+    does not fail `check --strict` or block `build`, and `handbook card --large-print`
+    refuses that one card, saying by how much to shorten it.
+    """
+    from handbook.layout.card import CHECK_PAPERS, PAPER_NAMES, card_fits, fit_card, fit_problem, request_for
 
-def new_routine(root: Path, slug: str) -> Path:
-    """Write a scaffold for a new routine; refuse a bad slug or an existing file."""
-    if not SLUG_RE.fullmatch(slug):
-        raise HandbookError(
-            f"'{slug}' is not a valid routine name: use lower-case letters, digits and dashes, "
-            "e.g. 'hip-flexor-stretch'"
-        )
-    if len(slug) > MAX_SLUG:
-        raise HandbookError(f"'{slug[:20]}...' is too long for a routine name ({len(slug)} characters); "
-                            f"use at most {MAX_SLUG}, e.g. 'hip-flexor-stretch'")
-    if slug == "book":
-        raise HandbookError("'book' is reserved for book.yaml; choose another name")
-    if not root.is_dir():
-        raise HandbookError(f"{display_path(root)}: content folder does not exist; create one with 'handbook init DIR'")
-    for suffix in SUFFIXES:
-        existing = root / f"{slug}{suffix}"
-        if existing.exists():
-            raise HandbookError(f"{display_path(existing)}: already exists; edit it or choose another name")
-    path = root / f"{slug}.yaml"
-    write_new(path, routine_scaffold())
-    return path
-
-
-def init(target: Path) -> Path:
-    """Create `target/routines/` from the bundled sample content."""
-    try:
-        if target.exists() and not target.is_dir():
-            raise HandbookError(f"{display_path(target)}: is a file; choose a new or empty folder")
-        if target.is_dir() and any(target.iterdir()):
-            raise HandbookError(f"{display_path(target)}: folder is not empty; choose a new or empty folder")
-    except OSError as exc:  # a name too long for the system, a folder that cannot be read
-        raise HandbookError(f"{display_path(target)}: cannot use this folder: {exc.strerror or exc}") from None
-    destination = target / "routines"
-    sample = resources.files("handbook") / SAMPLE_PACKAGE_DIR
-    with resources.as_file(sample) as source:
-        try:
-            shutil.copytree(source, destination, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        except OSError as exc:
-            raise HandbookError(f"{display_path(destination)}: cannot create: {exc.strerror or exc}") from None
-    return destination
-
-
-def schema_text(kind: str) -> str:
-    """The JSON Schema of a routine, FAQ topic or book file, as text."""
-    return json.dumps(fields.json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+    problems = []
+    misfits: dict[str, list[str]] = {}
+    for routine in content.routines:
+        normal, large = [], []
+        for paper in CHECK_PAPERS:
+            req = request_for(content, routine, paper)
+            fit = fit_card(req)
+            if not fit.ok:
+                normal.append(PAPER_NAMES[paper])
+                problem = fit_problem(req, fit)
+                if paper != content.book.paper:
+                    problem = replace(problem, severity="warning")
+                problems.append(problem)
+            # a card too long at normal size is too long in large print
+            if not fit.ok or not card_fits(request_for(content, routine, paper, large_print=True)):
+                large.append(f"{PAPER_NAMES[paper]} large")
+        misfits[routine.slug] = normal + large
+    return problems, misfits
 
 
 def _count_yaml(folder: Path, exclude: str = "") -> int:

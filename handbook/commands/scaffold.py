@@ -1,0 +1,65 @@
+"""`handbook new`, `handbook init` and `handbook schema`: a routine file, a content folder, a JSON Schema."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from importlib import resources
+from pathlib import Path
+
+from handbook.content import fields
+from handbook.content.loader import SUFFIXES
+from handbook.content.scaffold import routine_scaffold
+from handbook.content.schema import SLUG_RE
+from handbook.errors import HandbookError, display_path
+from handbook.output.files import write_new
+
+SAMPLE_PACKAGE_DIR = "sample"
+MAX_SLUG = 64  # characters: a routine's file name, card names and links stay usable
+
+
+def new_routine(root: Path, slug: str) -> Path:
+    """Write a scaffold for a new routine; refuse a bad slug or an existing file."""
+    if not SLUG_RE.fullmatch(slug):
+        raise HandbookError(
+            f"'{slug}' is not a valid routine name: use lower-case letters, digits and dashes, "
+            "e.g. 'hip-flexor-stretch'"
+        )
+    if len(slug) > MAX_SLUG:
+        raise HandbookError(f"'{slug[:20]}...' is too long for a routine name ({len(slug)} characters); "
+                            f"use at most {MAX_SLUG}, e.g. 'hip-flexor-stretch'")
+    if slug == "book":
+        raise HandbookError("'book' is reserved for book.yaml; choose another name")
+    if not root.is_dir():
+        raise HandbookError(f"{display_path(root)}: content folder does not exist; create one with 'handbook init DIR'")
+    for suffix in SUFFIXES:
+        existing = root / f"{slug}{suffix}"
+        if existing.exists():
+            raise HandbookError(f"{display_path(existing)}: already exists; edit it or choose another name")
+    path = root / f"{slug}.yaml"
+    write_new(path, routine_scaffold())
+    return path
+
+
+def init(target: Path) -> Path:
+    """Create `target/routines/` from the bundled sample content."""
+    try:
+        if target.exists() and not target.is_dir():
+            raise HandbookError(f"{display_path(target)}: is a file; choose a new or empty folder")
+        if target.is_dir() and any(target.iterdir()):
+            raise HandbookError(f"{display_path(target)}: folder is not empty; choose a new or empty folder")
+    except OSError as exc:  # a name too long for the system, a folder that cannot be read
+        raise HandbookError(f"{display_path(target)}: cannot use this folder: {exc.strerror or exc}") from None
+    destination = target / "routines"
+    sample = resources.files("handbook") / SAMPLE_PACKAGE_DIR
+    with resources.as_file(sample) as source:
+        try:
+            shutil.copytree(source, destination, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        except OSError as exc:
+            raise HandbookError(f"{display_path(destination)}: cannot create: {exc.strerror or exc}") from None
+    return destination
+
+
+def schema_text(kind: str) -> str:
+    """The JSON Schema of a routine, FAQ topic or book file, as text."""
+    return json.dumps(fields.json_schema(kind), indent=2, ensure_ascii=False) + "\n"
