@@ -29,14 +29,12 @@ from typing import Any
 
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
-from reportlab.platypus.doctemplate import _ktAllow
-from reportlab.platypus.flowables import _listWrapOn
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from handbook.layout.book.pagenumbers import PageNumbers
 from handbook.layout.styles import FONT, INK, RULE, Geometry
 from handbook.model.epoch import source_date_epoch
-from handbook.pdf.objects import binary_streams, fast_pages
+from handbook.pdf.objects import binary_streams
 from handbook.pdf.text import fill_colour, line_ops, num, stroke_colour, text_width
 
 ELLIPSIS = "\u2026"
@@ -104,26 +102,6 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return text[:low].rstrip() + ELLIPSIS
 
 
-class KeepWithNext(KeepTogether):
-    """reportlab's KeepTogether (a heading and what follows it), measured without copying the frame.
-
-    reportlab groups a `keepWithNext` flowable and the next one in the document's
-    `keepTogetherClass`. KeepTogether measures its content with `_listWrapOn`, which
-    deep-copies the current frame every time, so that content a flowable generates while
-    being measured can be thrown away; that copy was a tenth of a long handbook's build.
-    No flowable of ours generates content, so we measure without a document: the same
-    sums, the same decisions (`split` is KeepTogether's own).
-    """
-
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        dims: list[tuple[float, float]] = []
-        width, height = _listWrapOn(self._content, aW, None, dims=dims)
-        self._H = height
-        self._H0 = dims[0][1] if dims else 0
-        self._wrapInfo = aW, aH
-        return width, 0xFFFFFF  # force a split, as KeepTogether does
-
-
 class HandbookDoc(BaseDocTemplate):
     """The handbook's document template: a cover page, then pages with header and footer."""
 
@@ -140,7 +118,6 @@ class HandbookDoc(BaseDocTemplate):
             # reportlab starts every page in Helvetica unless told otherwise; a font
             # named on a page is listed in its resources, and Helvetica is not embedded.
             initialFontName=FONT, initialFontSize=geometry.furniture_size,
-            keepTogetherClass=KeepWithNext,
         )
         self.geometry = geometry
         self.info = info
@@ -164,39 +141,6 @@ class HandbookDoc(BaseDocTemplate):
         with binary_streams():
             self.build(story, canvasmaker=make_canvas)
         return self.buffer.getvalue()
-
-    def handle_keepWithNext(self, flowables: list[Flowable]) -> None:
-        """reportlab's grouping of a heading with what follows, skipped when the group fits as it is.
-
-        reportlab wraps each heading and its next flowable in a `KeepWithNext` group, which
-        the frame measures, fails to add, splits, and then adds item by item anyway when
-        the group fits in the space left (nearly always). When it fits, we mark the items
-        as reportlab would and let them be added one by one straight away; the test is
-        KeepTogether's own (the group's height against the frame's space below, after
-        the space before it), so the pages are the same. Otherwise reportlab groups them.
-        """
-        count = 0
-        while count < len(flowables) and flowables[count].getKeepWithNext() and _ktAllow(flowables[count]):
-            count += 1
-        if count and count < len(flowables) and _ktAllow(flowables[count]):
-            count += 1
-        if count and self._group_fits(flowables[:count]):
-            for flowable in flowables[:count - 1]:
-                flowable.__dict__["keepWithNext"] = 0
-            return
-        super().handle_keepWithNext(flowables)
-
-    def _group_fits(self, group: list[Flowable]) -> bool:
-        """Whether `Frame.split` would hand KeepTogether room for all of `group` (see KeepTogether.split)."""
-        frame = self.frame
-        space = 0.0
-        if not frame._atTop:
-            first = next((f for f in group if not hasattr(f, "frameAction")), None)
-            space = first.getSpaceBefore() if first is not None else 0
-            if frame._oASpace:
-                space = max(space - frame._prevASpace, 0)
-        room = frame._y - frame._y1p - space
-        return bool(room > 0 and _listWrapOn(group, frame._aW, None)[1] <= room)
 
     def _page_begins(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self.numbers.page_begins()
@@ -225,7 +169,6 @@ class HandbookDoc(BaseDocTemplate):
         self.page_count = canv.getPageNumber() - 1
         self.numbers.fill(canv)
         self._folios(canv)
-        fast_pages(canv._doc)
 
     def _folios(self, canv: Canvas) -> None:
         """Add "page N of M" at the right of every footer but the cover's, now that M is known.

@@ -18,7 +18,6 @@ from reportlab.platypus import Flowable
 from handbook.layout.book.pagenumbers import PageNumbers
 from handbook.layout.styles import INK, RULE
 from handbook.layout.text import Run, Text
-from handbook.pdf.objects import link_to_place
 from handbook.pdf.qr import qr_modules, qr_path
 from handbook.pdf.text import fill_colour, num, stroke_colour, text_width
 
@@ -121,7 +120,7 @@ class PageRef(Flowable):
         canvas._code.append(" ".join(ops))
         self.numbers.draw_number(canvas, self.key, style.fontName, style.fontSize, self.prefix, right=self.leaders)
         canvas._code.append("Q")
-        link_to_place(canvas, self.key, (x + self.indent, y, x + self.width, y + self.height))
+        canvas.linkRect("", self.key, (x + self.indent, y, x + self.width, y + self.height), relative=1, thickness=0)
 
     def draw(self) -> None:
         self.drawOn(self.canv, 0, 0)
