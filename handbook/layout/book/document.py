@@ -5,13 +5,9 @@ numbers, lay it out again (three full passes for a long book). Here nothing that
 out depends on a page number. Contents entries and cross-references reserve a number
 column of fixed width, so the contents take exactly the room they will print in; a
 chapter's page number, not yet known when the contents are drawn, is drawn as a named
-PDF form whose content is written after the last page (`PageNumbers`), and "page N of M"
-is added to each finished page once M is known (`HandbookDoc._folios`).
-
-Speed (`benchmarks/bench_build.py`): the header and footer are written straight into the
-page's content; a heading and what follows are grouped (reportlab's `keepWithNext`)
-only when they do not fit where they are; paragraphs are `text.Text`; finished pages
-are written by `pdfobjects.FastPage`.
+PDF form whose content is written after the last page (`PageNumbers`), and so is
+"page N of M" in each footer, once M is known. All through reportlab's public canvas
+(`beginForm`, `doForm`, `drawString`); paragraphs are `handbook.layout.text.Text`.
 
 Output is reproducible: reportlab's invariant mode, and the PDF dates are the handbook
 date (SOURCE_DATE_EPOCH when set, otherwise the book's review date), never the clock.
@@ -31,11 +27,11 @@ from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from handbook.layout.book.pagenumbers import PageNumbers
+from handbook.layout.book.pagenumbers import PageNumbers, text_form
 from handbook.layout.styles import FONT, INK, RULE, Geometry
 from handbook.model.epoch import source_date_epoch
 from handbook.pdf.objects import binary_streams
-from handbook.pdf.text import fill_colour, line_ops, num, stroke_colour, text_width
+from handbook.pdf.text import text_width
 
 ELLIPSIS = "\u2026"
 
@@ -148,43 +144,37 @@ class HandbookDoc(BaseDocTemplate):
     def _furniture(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         """Running header (the chapter) and footer (title) on every page but the cover.
 
-        Written straight into the page's content: the same operators `drawString` and
-        `line` write, without their per-call state keeping. "page N of M" is added to the
-        page after the last page (`_folios`), when M is known.
+        "page N of M" at the right of the footer is a form named after N, drawn here and
+        defined after the last page (`_finish`), when M is known.
         """
         g = self.geometry
         size, inset = g.furniture_size, g.furniture_inset
         top = g.height - inset - size
         header = fit_text(self.numbers.page_header, FONT, size, g.frame_width)
         # room for the longest folio, whatever this page's number: the same on every page
-        folio_room = text_width(self.info.folio.format(page=99999, pages=99999), FONT, size) + 12
+        folio_room = canv.stringWidth(self.info.folio.format(page=99999, pages=99999), FONT, size) + 12
         footer = fit_text(self.info.footer, FONT, size, g.frame_width - folio_room)
-        rule = f"{num(top - 5)}"
-        canv._code.append(
-            f"q {fill_colour(INK)} {line_ops(canv, header, FONT, size, g.left, top)} "
-            f"{stroke_colour(RULE)} 0.5 w n {num(g.left)} {rule} m {num(g.width - g.right)} {rule} l S "
-            f"{line_ops(canv, footer, FONT, size, g.left, inset)} Q")
+        canv.saveState()
+        canv.setFillColor(INK)
+        canv.setFont(FONT, size)
+        canv.drawString(g.left, top, header)
+        canv.drawString(g.left, inset, footer)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(g.left, top - 5, g.width - g.right, top - 5)
+        canv.translate(g.width - g.right, inset)
+        canv.doForm(_folio_form(canv.getPageNumber()))
+        canv.restoreState()
 
     def _finish(self, canv: Canvas) -> None:
+        """After the last page: the page numbers of the contents and cross-references, and every "page N of M"."""
         self.page_count = canv.getPageNumber() - 1
         self.numbers.fill(canv)
-        self._folios(canv)
+        size = self.geometry.furniture_size
+        for number in range(2, self.page_count + 1):
+            text = self.info.folio.format(page=number, pages=self.page_count)
+            text_form(canv, _folio_form(number), text, FONT, size, right=True)
 
-    def _folios(self, canv: Canvas) -> None:
-        """Add "page N of M" at the right of every footer but the cover's, now that M is known.
 
-        The pages are finished but not yet written: each page's content is still text in
-        reportlab's page object, so the folio is appended to it (after everything else on
-        the page, where the footer is drawn anyway) instead of being drawn as a form that
-        is filled in later, which cost a PDF object per page.
-        """
-        g = self.geometry
-        right = g.width - g.right
-        total = self.page_count
-        pages = canv._doc.Pages.pages  # reportlab's finished pages, in order
-        size, inset = g.furniture_size, g.furniture_inset
-        for number in range(2, total + 1):
-            folio = self.info.folio.format(page=number, pages=total)
-            x = right - text_width(folio, FONT, size)
-            pages[number - 1].stream += (
-                f"q {fill_colour(INK)} {line_ops(canv, folio, FONT, size, x, inset)} Q\n")
+def _folio_form(page: int) -> str:
+    return f"folio{page}"

@@ -4,21 +4,18 @@ The handbook is laid out in one pass. A contents entry on page 3 names the page 
 chapter that is only laid out later. It is drawn as a named PDF form (XObject): the page
 content says "draw form pn7 here", in reading order, and the form itself, holding the
 digits, is written once the last page is done. Nothing's size depends on a number, so no
-second layout pass is ever needed. ("page N of M" in the footer needs only M; it is added
-to each page's content at the end, see `render.HandbookDoc._folios`.)
+second layout pass is ever needed. ("page N of M" in the footer is a form too, see
+`document.HandbookDoc`.)
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
 
-from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
 from handbook.layout.styles import INK
-from handbook.pdf.text import fill_colour, line_ops, num, text_width
 
 
 @dataclass
@@ -63,7 +60,7 @@ class PageNumbers:
     def fill(self, canv: Canvas) -> None:
         """Define every number form; call after the last page."""
         for (key, font, size, prefix, right), name in self.wanted.items():
-            _text_form(canv, name, f"{prefix}{self.pages[key]}", font, size, right)
+            text_form(canv, name, f"{prefix}{self.pages[key]}", font, size, right)
 
 
 def form_name(wanted: tuple[str, str, float, str, bool]) -> str:
@@ -71,32 +68,15 @@ def form_name(wanted: tuple[str, str, float, str, bool]) -> str:
     return "pn" + hashlib.blake2b(repr(wanted).encode("utf-8"), digest_size=8).hexdigest()
 
 
-class _NumberForm(pdfdoc.PDFObject):
-    """A form XObject holding a few operators, written in one step.
+def text_form(canv: Canvas, name: str, text: str, font: str, size: float, right: bool) -> None:
+    """A form holding one line of `text`, baseline at y = 0, ending (`right`) or starting at x = 0.
 
-    reportlab's `beginForm`/`endForm` make a PDFFormXObject with its own resource
-    dictionary, stream object and compression, each formatted key by key at save time;
-    a long handbook has hundreds of these forms of a few dozen bytes. This one refers to
-    the document's font dictionary, as reportlab's do, and is stored uncompressed:
-    compressing 60 bytes saves nothing.
-    """
-
-    def __init__(self, ops: str, box: tuple[float, float, float, float]) -> None:
-        self.ops = ops.encode("latin-1")
-        self.box = box
-
-    def format(self, document: Any) -> bytes:
-        fonts: bytes = pdfdoc.PDFObjectReference(pdfdoc.BasicFonts).format(document)
-        box = " ".join(map(num, self.box)).encode("ascii")
-        return (b"<<\n/BBox [ " + box + b" ] /FormType 1 /Length " + str(len(self.ops)).encode("ascii")
-                + b" /Matrix [ 1 0 0 1 0 0 ] /Resources <<\n/Font " + fonts
-                + b" /ProcSet [ /PDF /Text ]\n>> /Subtype /Form /Type /XObject\n>>\nstream\n"
-                + self.ops + b"\nendstream")
-
-
-def _text_form(canv: Canvas, name: str, text: str, font: str, size: float, right: bool) -> None:
-    """A form holding one line of `text`, baseline at y = 0, ending (`right`) or starting at x = 0."""
-    width = text_width(text, font, size)
+    Defined after the pages that draw it (`doForm` names it first): reportlab writes a
+    form's object when the document is saved, so a late definition is its public way."""
+    width = canv.stringWidth(text, font, size)
     x = -width if right else 0
-    ops = f"{fill_colour(INK)} {line_ops(canv, text, font, size, x, 0)}"
-    canv._doc.Reference(_NumberForm(ops, (x - 1, -size * 0.4, x + width + 1, size * 1.2)), pdfdoc.xObjectName(name))
+    canv.beginForm(name, lowerx=x - 1, lowery=-size * 0.4, upperx=x + width + 1, uppery=size * 1.2)
+    canv.setFillColor(INK)
+    canv.setFont(font, size)
+    canv.drawString(x, 0, text)
+    canv.endForm()
