@@ -14,12 +14,9 @@ from handbook.layout.cardtext import (
     _break_any,
     _break_words,
     break_lines,
-    draw_lines,
-    draw_string,
-    stroke_line,
-    stroke_rect,
     words_of,
 )
+from handbook.pdf.cardops import draw_lines, draw_string, stroke_line, stroke_rect
 
 WORDS = ("slowly", "gently", "breathe", "relax", "hold", "knee", "hip", "back", "foot", "pillow", "Zoë", "O'Neil",
          "–", "“so”", "30", "×", "https://example.org/a-very-long-address-that-is-wider-than-any-column-of-a-card")

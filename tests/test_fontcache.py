@@ -12,6 +12,7 @@ from handbook.layout import styles
 from handbook.layout.card import render_card, request_for
 from handbook.model import Content
 from handbook.pdf import fontcache
+from handbook.pdf.document import seed_fonts
 
 from . import pdfcheck
 
@@ -60,7 +61,7 @@ def test_seeding_gives_every_card_the_same_first_codes(sample_content: Content) 
     subsets = []
     for text in ("a \u2022 b \u2026", "\u2026 b \u2022 a"):
         canv = Canvas(None)
-        fontcache.seed(canv._doc, (styles.FONT,), "\u2022\u2026\u00b7")
+        seed_fonts(canv, (styles.FONT,), "\u2022\u2026\u00b7")
         font.splitString(text, canv._doc)
         subsets.append(font.state[canv._doc].subsets)
     assert subsets[0] == subsets[1]

@@ -7,10 +7,8 @@ with the embedded font's own advance widths (the same numbers reportlab uses whe
 draws, so what we measure is what is printed) and break lines greedily on spaces.
 
 Drawing writes the PDF operators that reportlab's canvas and text object write for the
-same calls (`draw_lines`, `draw_string`, `stroke_rect`, `stroke_line`; the tests compare
-them with reportlab's), appended to the canvas's operator list, with the numbers and
-escaped strings that recur on every card kept: a card has a few hundred such calls, and
-reportlab's general-purpose versions cost more than the rest of the drawing.
+same calls (`handbook.pdf.cardops`: a card has a few hundred such calls, and reportlab's
+general-purpose versions cost more than the rest of the drawing).
 
 No markup is ever interpreted here: user text is drawn as it is, so nothing needs escaping.
 """
@@ -22,9 +20,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
+
+from handbook.pdf.cardops import draw_lines, draw_string, translate
+from handbook.pdf.text import face
 
 ASCENT = 0.75  # of the font size, from Source Sans Pro's metrics
 DESCENT = 0.25
@@ -62,31 +61,14 @@ class Line:
     width: float
 
 
-@functools.cache
-def _widths(font: str) -> tuple[dict[int, int], int, frozenset[int]]:
-    face = pdfmetrics.getFont(font).face
-    return face.charWidths, face.defaultWidth, frozenset(face.charToGlyph)
-
-
-@functools.lru_cache(maxsize=1 << 16)
 def _units(text: str, font: str) -> float:
-    table, default, _ = _widths(font)
-    return float(sum(table.get(ord(c), default) for c in text))
+    """The width of `text` at 1000 pt (the font's own advance widths, summed as reportlab sums them)."""
+    return face(font).units(text)
 
 
 def text_width(text: str, font: str, size: float) -> float:
     """The printed width of `text` in points."""
     return _units(text, font) * size / 1000.0
-
-
-def missing_glyphs(text: str, font: str) -> str:
-    """The characters of `text` that `font` has no glyph for, in order, each once."""
-    _, _, known = _widths(font)
-    seen: dict[str, None] = {}
-    for char in text:
-        if not char.isspace() and ord(char) not in known:
-            seen[char] = None
-    return "".join(seen)
 
 
 def words_of(text: str, font: str, size: float) -> list[Unit]:
@@ -235,112 +217,6 @@ def _geometry(size: float, ratio: float) -> tuple[float, float]:
     return height, (height - size * (ASCENT + DESCENT)) / 2 + size * ASCENT
 
 
-def draw_lines(canv: object, lines: Sequence[Line], x: float, top: float, align: str = "left",
-               width: float = 0.0) -> None:
-    """Draw lines from `top` downwards (PDF y grows upwards); centred within `width` if asked.
-
-    One text object for all the lines: one BT/ET pair, the font set only when it changes.
-    The operators are the ones reportlab's text object (`beginText`, `setFont`,
-    `setTextOrigin`, `textOut`) writes, put together here without its per-call
-    bookkeeping; text that is plain ASCII (almost all of a card) is escaped once per
-    string, other text goes through the font's own per-document subset (`splitString`).
-    """
-    doc = canv._doc  # type: ignore[attr-defined]
-    code = ["BT 1 0 0 1 0 0 Tm"]  # what beginText() writes for its origin
-    font: tuple[str, float] | None = None
-    size_operators = ""
-    subset = -1
-    y = top
-    for line in lines:
-        shift = (width - line.width) / 2 if align == "center" else 0.0
-        for placed in line.pieces:
-            piece = placed.piece
-            if font != (piece.font, piece.size):
-                font = (piece.font, piece.size)
-                size_operators = _size_operators(piece.size)
-                subset = -1  # what the text object's setFont does: the font is named again
-            code.append(f"1 0 0 1 {_fp(x + shift + placed.x)} {_fp(y - line.baseline)} Tm")
-            shown, subset = _shown(piece.text, piece.font, doc, subset, size_operators)
-            code.append(shown)
-        y -= line.height
-    code.append("ET")
-    canv._code.append(" ".join(code))  # type: ignore[attr-defined]
-
-
-def draw_string(canv: Any, x: float, y: float, text: str, centred: bool = False) -> None:
-    """What `canv.drawString(x, y, text)` writes (or `drawCentredString`, centred on x), in the
-    canvas's current font: one text object with the text on one line."""
-    font, size = canv._fontname, canv._fontsize
-    if centred:
-        x -= 0.5 * _string_width(text, font, size)
-    shown, _ = _shown(text, font, canv._doc, -1, f"{_fp(size)} Tf {_fp(canv._leading)} TL")
-    canv._code.append(f"BT 1 0 0 1 {_fp(x)} {_fp(y)} Tm {shown} T* ET")
-
-
-def _shown(text: str, font: str, doc: Any, subset: int, size_operators: str) -> tuple[str, int]:
-    """The operators that show `text`, naming the font (subset) again when it changes, as
-    reportlab's `_formatText` does; and the subset the text ends in."""
-    face = pdfmetrics.getFont(font)
-    plain = _plain_ascii(text, font)
-    chunks = [(0, plain)] if plain is not None else [
-        (number, escapePDF(chars)) for number, chars in face.splitString(text, doc)]
-    shown = []
-    for number, chars in chunks:
-        if number != subset:
-            shown.append(f"{face.getSubsetInternalName(number, doc)} {size_operators}")
-            subset = number
-        shown.append(f"({chars}) Tj")
-    return " ".join(shown), subset
-
-
-def stroke_rect(canv: Any, x: float, y: float, width: float, height: float) -> None:
-    """What `canv.rect(x, y, width, height, stroke=1, fill=0)` writes."""
-    canv._code.append(f"n {_fp(x)} {_fp(y)} {_fp(width)} {_fp(height)} re S")
-
-
-def stroke_line(canv: Any, x1: float, y1: float, x2: float, y2: float) -> None:
-    """What `canv.line(x1, y1, x2, y2)` writes."""
-    canv._code.append(f"n {_fp(x1)} {_fp(y1)} m {_fp(x2)} {_fp(y2)} l S")
-
-
-@functools.lru_cache(maxsize=1 << 13)
-def _fp(value: float) -> str:
-    """A number as reportlab writes it (`fp_str`), kept: most of a card's text and lines sit at
-    the same places on every card. (`fp_str(a, b)` is `_fp(a) + " " + _fp(b)`.)"""
-    return str(fp_str(value))
-
-
-@functools.lru_cache(maxsize=1 << 10)
-def _string_width(text: str, font: str, size: float) -> float:
-    return float(pdfmetrics.stringWidth(text, font, size))  # reportlab's own sum, as drawCentredString uses
-
-
-@functools.lru_cache(maxsize=64)
-def _size_operators(size: float) -> str:
-    """The size and leading operators reportlab writes after a font's name (leading: 1.2 x size)."""
-    return f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
-
-
-@functools.cache
-def _ascii_glyphs(font: str) -> frozenset[str]:
-    """The ASCII characters a font prints as themselves in subset 0 (reportlab's `asciiReadable`)."""
-    face = pdfmetrics.getFont(font)
-    if not getattr(face, "_asciiReadable", False):
-        return frozenset()
-    return frozenset(chr(code) for code in range(32, 127) if code in face.face.charToGlyph)
-
-
-@functools.lru_cache(maxsize=2048)
-def _plain_ascii(text: str, font: str) -> str | None:
-    """`text` escaped for a PDF string when every character is printed as itself, else None."""
-    if not text or not text.isascii() or not _ascii_glyphs(font).issuperset(text):
-        return None  # "" too: reportlab writes nothing for it, not even the font
-    return text.translate(_ESCAPE_PRINTABLE)  # escapePDF of printable ASCII: only \\ ( ) change
-
-
-_ESCAPE_PRINTABLE = str.maketrans({"\\": "\\\\", "(": "\\(", ")": "\\)"})
-
-
 class Part:
     """What every part of a card is: measured with `wrap`, drawn with `drawOn`, never split.
 
@@ -370,9 +246,7 @@ class Part:
         "q" it is never merged into an earlier "cm", so it is always its own operator.
         """
         canvas.saveState()
-        a, b, c, d, e, f = canvas._currentMatrix  # what translate keeps track of
-        canvas._currentMatrix = (a, b, c, d, a * x + c * y + e, b * x + d * y + f)
-        canvas._code.append(f"1 0 0 1 {_fp(x)} {_fp(y)} cm")
+        translate(canvas, x, y)
         self.canv = canvas
         self.draw()
         del self.canv

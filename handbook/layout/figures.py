@@ -25,7 +25,7 @@ from reportlab.platypus import Flowable
 from handbook.errors import HandbookError, display_path
 from handbook.layout import styles
 from handbook.model import Picture, Pose, lineart
-from handbook.pdf.objects import text_streams
+from handbook.pdf.document import text_streams
 
 OUTLINE_PT = (1.0, 2.4)  # the outline of a pose, in points: never thinner, never heavier
 MARGIN_PT = 0.5  # kept clear inside the box on every side

@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from handbook.pdf.text import face, fill_colour, num, plain_lines, rich_lines, shown
+from handbook.pdf.text import face, fill_colour, num, plain_lines, rich_lines, shown, write_ops
 
 _FUZZ = 1e-6  # reportlab's: a width below this cannot hold text
 _MARKUP = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})  # for reportlab's parser
@@ -374,7 +374,7 @@ class Text(Flowable):
         else:
             links = rich_lines(canv, ops, self.lines, style.fontSize, look.tf, offset)
         ops.append("ET Q")
-        canv._code.append(" ".join(ops))
+        write_ops(canv, " ".join(ops))
         for url, x0, x1, line in links:  # where reportlab's Paragraph puts a link: a leading tall, per line
             bottom = baseline - line * style.leading - style.fontSize / 8.0
             canv.linkURL(url, (left + x0, bottom, left + x1, bottom + style.leading), relative=1, thickness=0)

@@ -154,16 +154,6 @@ class CachedTTFont(TTFont):
         del self.state[doc]
 
 
-def seed(document: pdfdoc.PDFDocument, font_names: tuple[str, ...], alphabet: str) -> None:
-    """Give `alphabet`'s characters the first codes of each font's subset in `document`, in order.
-
-    Call it before anything is drawn. Characters a face has no glyph for are skipped, as
-    reportlab skips them; a face seeded but never used is not embedded.
-    """
-    for name in font_names:
-        pdfmetrics.getFont(name).splitString(alphabet, document)
-
-
 def clear_caches() -> None:
     """Empty the cache of every registered `CachedTTFont` (for tests that compare with and without it)."""
     for name in pdfmetrics.getRegisteredFontNames():

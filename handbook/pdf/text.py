@@ -123,6 +123,11 @@ def shown(canv: Any, name: str) -> Shown:
     return found
 
 
+def write_ops(canv: Any, ops: str) -> None:
+    """Append operators to the page's content, where the canvas's own calls write theirs."""
+    canv._code.append(ops)
+
+
 def line_ops(canv: Any, text: str, font: str, size: float, x: float, y: float) -> str:
     """The operators that print one line of `text` with its baseline starting at (x, y)."""
     tf = f" {num(size)} Tf {num(1.2 * size)} TL"

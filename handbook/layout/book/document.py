@@ -18,19 +18,17 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from handbook.layout.book.pagenumbers import PageNumbers, text_form
 from handbook.layout.styles import FONT, INK, RULE, Geometry
 from handbook.model.epoch import source_date_epoch
-from handbook.pdf.objects import binary_streams
+from handbook.pdf.document import binary_streams, set_date
 from handbook.pdf.text import text_width
 
 ELLIPSIS = "\u2026"
@@ -58,23 +56,12 @@ def handbook_epoch(fallback: dt.date) -> int:
     return int(dt.datetime(fallback.year, fallback.month, fallback.day, tzinfo=dt.UTC).timestamp())
 
 
-def _timestamp(epoch: int) -> TimeStamp:
-    """A reportlab timestamp for `epoch` in UTC, whatever the environment says."""
-    stamp = TimeStamp(invariant=True)
-    stamp.t = epoch
-    stamp.lt = time.gmtime(epoch)
-    stamp.YMDhms = tuple(stamp.lt)[:6]
-    stamp.dhh = stamp.dmm = 0
-    stamp.tzname = "UTC"
-    return stamp
-
-
 class _Canvas(Canvas):
     """A canvas that dates the PDF with our timestamp and fills in late forms before saving."""
 
     def __init__(self, *args: Any, epoch: int, finish: Callable[[Canvas], None], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._doc._timeStamp = _timestamp(epoch)
+        set_date(self, epoch)
         self._finish = finish
 
     def save(self) -> None:

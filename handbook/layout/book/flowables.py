@@ -19,7 +19,7 @@ from handbook.layout.book.pagenumbers import PageNumbers
 from handbook.layout.styles import INK, RULE
 from handbook.layout.text import Run, Text
 from handbook.pdf.qr import qr_modules, qr_path
-from handbook.pdf.text import fill_colour, num, stroke_colour, text_width
+from handbook.pdf.text import text_width
 
 NUMBER_GAP = 10.0  # between an entry's text and its page-number column
 LEADER_STOP = 36.0  # the narrowest number column: four bold digits at 15 pt, so leaders line up
@@ -105,21 +105,23 @@ class PageRef(Flowable):
         lines = self.para.line_count()
         baseline = y + self.height - style.fontSize - (lines - 1 + self.own_line) * style.leading
         text_end = x + self.indent + self.text_width - self._last_line_room()
-        ops = ["q"]
+        canvas.saveState()
         if self.leaders:  # round dots: a dashed line of zero-length dashes with round caps
             start, stop = text_end + 8, x + self.width - self.column + NUMBER_GAP / 2
             if stop > start:
-                dots = num(baseline + 1.2)
-                ops.append(f"{stroke_colour(RULE)} 1.4 w 1 J [0 6] 0 d n {num(start)} {dots} m {num(stop)} {dots} l S")
+                canvas.setStrokeColor(RULE)
+                canvas.setLineWidth(1.4)
+                canvas.setLineCap(1)
+                canvas.setDash([0, 6], 0)
+                canvas.line(start, baseline + 1.2, stop, baseline + 1.2)
             number_x = x + self.width
         elif self.own_line:
             number_x = x + self.indent
         else:
             number_x = text_end + text_width(" ", style.fontName, style.fontSize)
-        ops.append(f"1 0 0 1 {num(number_x)} {num(baseline)} cm")
-        canvas._code.append(" ".join(ops))
+        canvas.translate(number_x, baseline)
         self.numbers.draw_number(canvas, self.key, style.fontName, style.fontSize, self.prefix, right=self.leaders)
-        canvas._code.append("Q")
+        canvas.restoreState()
         canvas.linkRect("", self.key, (x + self.indent, y, x + self.width, y + self.height), relative=1, thickness=0)
 
     def draw(self) -> None:
@@ -185,10 +187,13 @@ class Box(Flowable):
                 Box(rest_title, self.items[count:], self.max_height, self.continued)]
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        """The border (written straight into the page), then the title and the items inside it."""
+        """The border, then the title and the items inside it."""
         half = self.BORDER / 2
-        canvas._code.append(f"q {stroke_colour(INK)} {num(self.BORDER)} w n {num(x + half)} {num(y + half)} "
-                            f"{num(self.width - self.BORDER)} {num(self.height - self.BORDER)} re S Q")
+        canvas.saveState()
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(self.BORDER)
+        canvas.rect(x + half, y + half, self.width - self.BORDER, self.height - self.BORDER, stroke=1, fill=0)
+        canvas.restoreState()
         top = y + self.height - self.PAD
         inner = self.width - 2 * self.PAD
         for index, item in enumerate(self._inner()):
@@ -345,8 +350,11 @@ class Rule(Flowable):
         return availWidth, self.thickness
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        """A filled rectangle, written straight into the page (drawn at every chapter start)."""
-        canvas._code.append(f"q {fill_colour(INK)} n {num(x)} {num(y)} {num(self.width)} {num(self.thickness)} re f Q")
+        """A filled rectangle (drawn at every chapter start)."""
+        canvas.saveState()
+        canvas.setFillColor(INK)
+        canvas.rect(x, y, self.width, self.thickness, stroke=0, fill=1)
+        canvas.restoreState()
 
     def draw(self) -> None:
         self.drawOn(self.canv, 0, 0)

@@ -20,10 +20,6 @@ from handbook.layout.cardtext import (
     TextBlock,
     Unit,
     break_lines,
-    draw_lines,
-    draw_string,
-    stroke_line,
-    stroke_rect,
     text_width,
     words_of,
 )
@@ -32,6 +28,7 @@ from handbook.layout.styles import INK
 from handbook.model import Picture
 from handbook.model.labels import Labels, labels
 from handbook.model.words import DoseItem
+from handbook.pdf.cardops import draw_lines, draw_string, stroke_line, stroke_rect
 
 EN = labels("en")
 

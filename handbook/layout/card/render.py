@@ -34,15 +34,14 @@ from handbook.layout import styles
 from handbook.layout.card.arrange import Choice, Fit, Layout, section_gap
 from handbook.layout.card.request import DEFAULT_WEEKS, CardRequest
 from handbook.model.labels import labels
-from handbook.pdf import fontcache
-from handbook.pdf.objects import binary_streams
+from handbook.pdf.document import binary_streams, seed_fonts
 
 FONT = styles.FONT
 
 PAPER_NAMES = {"a4": "A4", "letter": "Letter", "a5": "A5", "half-letter": "half-letter"}
 CHECK_PAPERS = ("a4", "letter", "a5")  # the papers `handbook check` fits every card on
 # Given the first codes of each face in every card, so cards share their font subsets
-# (see fontcache.seed): the marks the card prints (· • … ×) and the usual typographic ones.
+# (see pdf.document.seed_fonts): the marks the card prints (· • … ×) and the usual typographic ones.
 SEED_ALPHABET = "\u00b7\u2022\u2026\u00d7\u2013\u2014\u2018\u2019\u201c\u201d"
 
 
@@ -93,7 +92,7 @@ def _draw(req: CardRequest, fit: Fit) -> bytes:
     buffer = io.BytesIO()
     canv = Canvas(buffer, pagesize=(geometry.width, geometry.height), invariant=1, pageCompression=1,
                   initialFontName=styles.FONT, initialFontSize=14, lang=req.language)
-    fontcache.seed(canv._doc, (styles.FONT, styles.FONT_BOLD), SEED_ALPHABET)
+    seed_fonts(canv, (styles.FONT, styles.FONT_BOLD), SEED_ALPHABET)
     routine = req.routine
     canv.setTitle(routine.title)
     canv.setAuthor(req.clinic.name)
