@@ -4,6 +4,7 @@ and on a full card first smaller, then one for the routine, then refused."""
 from __future__ import annotations
 
 import functools
+import io
 from dataclasses import replace
 
 import pypdfium2 as pdfium
@@ -127,3 +128,32 @@ def test_the_handbook_prints_each_step_picture_beside_its_step_inside_the_margin
     caption = _line_of(chars, ["Lying", "on", "your", "side,"])
     assert caption[1] > max(c.x1 for c in chars if abs(c.top - step[0]) < 1)
     assert routine.steps[3].picture is not None
+
+
+def _pose_forms(pdf: bytes) -> list[tuple[int, str]]:
+    """(page number, form name) for every pose form a page shows, in order."""
+    import re
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    shown = []
+    for number, page in enumerate(reader.pages, start=1):
+        content = page.get_contents()
+        data = content.get_data() if content is not None else b""
+        shown += [(number, name.decode()) for name in re.findall(rb"/FormXob\.(pose[0-9a-f]+) Do", data)]
+    return shown
+
+
+def test_a_pose_shown_twice_at_one_size_is_stored_once(sample_content: Content) -> None:
+    """Each distinct pose is one form in the PDF, shown wherever it is placed."""
+    routine = sample_content.routine("psoas-foam-roller")
+    same = figure_picture(builtin_poses()["half-kneeling-lunge"])
+    steps = tuple(replace(step, picture=same) for step in routine.steps[:2])
+    changed = replace(routine, steps=steps, picture=None)
+    content = replace(sample_content, routines=(changed,) + tuple(r for r in sample_content.routines
+                                                                  if r.slug != routine.slug))
+    pdf = render_handbook(content).data
+    next_chapter = min(p for p in pdfcheck.find_pages(pdf, content.routines[1].title) if p > 3)  # after the contents
+    first_chapter = [form for page, form in _pose_forms(pdf) if page < next_chapter]
+    assert len(first_chapter) == 2 and len(set(first_chapter)) == 1  # one form, shown twice

@@ -12,6 +12,7 @@ vector shapes; any text in them is set in the embedded typeface, never a standar
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from handbook.errors import HandbookError, display_path
 from handbook.layout import styles
 from handbook.model import Picture, Pose, lineart
 from handbook.pdf.document import text_streams
+from handbook.pdf.forms import drawing_ops, place_form
 
 OUTLINE_PT = (1.0, 2.4)  # the outline of a pose, in points: never thinner, never heavier
 MARGIN_PT = 0.5  # kept clear inside the box on every side
@@ -55,7 +57,8 @@ def draw_picture(canv: Any, picture: Picture, x: float, y: float, width: float, 
     left, bottom = x + (width - w) / 2, y + (height - h) / 2
     if picture.kind == "pose":
         assert picture.pose is not None
-        renderPDF.draw(pose_drawing(picture.pose, w, h), canv, left, bottom)
+        name, ops = _pose_form(picture.pose, round(w, 3), round(h, 3))
+        place_form(canv, name, ops, w, h, left, bottom)
         return
     try:  # the checks read a file's size and structure, not every byte of it
         if picture.kind == "svg":
@@ -152,6 +155,15 @@ def fit_pose(pose: Pose, width: float, height: float, arrows: bool = True) -> tu
     x0, y0, x1, y1 = lineart.extent(marks)
     scale = min(scale, inner_w / (x1 - x0), inner_h / (y1 - y0))
     return scale, outline, marks
+
+
+@functools.lru_cache(maxsize=256)
+def _pose_form(pose: Pose, width: float, height: float) -> tuple[str, str]:
+    """A form's name and operators for `pose` at `width` x `height`: drawn once per process and size."""
+    drawing = pose_drawing(pose, width, height)
+    ops = drawing_ops(lambda canv: renderPDF.draw(drawing, canv, 0, 0), width, height)
+    name = "pose" + hashlib.blake2b(f"{pose!r} {width} {height}".encode(), digest_size=8).hexdigest()
+    return name, ops
 
 
 def pose_drawing(pose: Pose, width: float, height: float, arrows: bool = True) -> Drawing:
