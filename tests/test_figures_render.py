@@ -151,8 +151,8 @@ def test_a_pose_shown_twice_at_one_size_is_stored_once(sample_content: Content) 
     same = figure_picture(builtin_poses()["half-kneeling-lunge"])
     steps = tuple(replace(step, picture=same) for step in routine.steps[:2])
     changed = replace(routine, steps=steps, picture=None)
-    content = replace(sample_content, routines=(changed,) + tuple(r for r in sample_content.routines
-                                                                  if r.slug != routine.slug))
+    others = [r for r in sample_content.routines if r.slug != routine.slug]
+    content = replace(sample_content, routines=(changed, *others))
     pdf = render_handbook(content).data
     next_chapter = min(p for p in pdfcheck.find_pages(pdf, content.routines[1].title) if p > 3)  # after the contents
     first_chapter = [form for page, form in _pose_forms(pdf) if page < next_chapter]
