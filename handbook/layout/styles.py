@@ -231,12 +231,13 @@ def handbook_styles(large_print: bool = False) -> dict[str, ParagraphStyle]:
 
 
 # --- card styles -----------------------------------------------------------------------
-# The one-page card (handbook/card.py). Card text is set by handbook/cardtext.py, which
-# reads fontName, fontSize, leading and spaceAfter from these styles. A4 and Letter use
-# them as they are; A5 (and half-letter, a 2-up card on Letter) uses the `-a5` variant of
-# a style where one exists. Patients read nothing below 12 pt; only weekday labels
-# (`card-label`) and `card-version` are smaller. Large print scales every style by 18/14
-# (`large_print_size`): body 18 pt, never below 16 pt (card.py), weekdays 11.5 pt.
+# The one-page card (handbook/layout/card/). Card text is set by handbook/layout/cardtext.py,
+# which reads fontName, fontSize, leading and spaceAfter from these styles. One base set
+# (`CARD_STYLES`, for A4 and Letter) and overlays that change only what differs, as rst2pdf's
+# style sheets do: `A5_CARD` for A5 and half-letter (a 2-up card), then large print, which
+# scales every size by 18/14 (`large_print_size`): body 18 pt, never below 16 pt (the card's
+# fit), weekdays 11.5 pt. Patients read nothing below 12 pt; only weekday labels
+# (`card-label`) and `card-version` are smaller.
 
 CARD_MARGIN = 13.5 * mm  # a little more than MIN_MARGIN, so no stroke or glyph reaches it
 
@@ -246,22 +247,14 @@ CARD_STYLES: dict[str, ParagraphStyle] = {
     for style in (
         CARD,
         ParagraphStyle("card-title", parent=CARD, fontName=FONT_BOLD, fontSize=28, leading=32),
-        ParagraphStyle("card-title-a5", parent=CARD, fontName=FONT_BOLD, fontSize=24, leading=24),
         ParagraphStyle("card-purpose", parent=CARD, fontSize=16, leading=20),
-        ParagraphStyle("card-purpose-a5", parent=CARD, fontSize=14, leading=17),
         ParagraphStyle("card-heading", parent=CARD, fontName=FONT_BOLD, fontSize=16, leading=20, spaceAfter=2),
-        ParagraphStyle("card-heading-a5", parent=CARD, fontName=FONT_BOLD, fontSize=14, leading=17, spaceAfter=1),
         ParagraphStyle("card-name", parent=CARD, fontName=FONT_BOLD),
         ParagraphStyle("card-step", parent=CARD, leading=17.5, spaceAfter=2),
-        ParagraphStyle("card-step-a5", parent=CARD, leading=16.1, spaceAfter=1),
         ParagraphStyle("card-body", parent=CARD, leading=17.5, spaceAfter=2),
-        ParagraphStyle("card-body-a5", parent=CARD, leading=16.1, spaceAfter=1),
         ParagraphStyle("card-stop", parent=CARD, fontName=FONT_BOLD, leading=17.5, spaceAfter=2),
-        ParagraphStyle("card-stop-a5", parent=CARD, fontName=FONT_BOLD, leading=16.1, spaceAfter=1),
         ParagraphStyle("card-dose", parent=CARD, fontName=FONT_BOLD, fontSize=30, leading=33),
-        ParagraphStyle("card-dose-a5", parent=CARD, fontName=FONT_BOLD, fontSize=24, leading=25),
         ParagraphStyle("card-dose-words", parent=CARD, fontSize=18, leading=22),
-        ParagraphStyle("card-dose-words-a5", parent=CARD, fontSize=16, leading=19),
         ParagraphStyle("card-small", parent=CARD, fontSize=12, leading=14.5),
         ParagraphStyle("card-clinic", parent=CARD, fontName=FONT_BOLD, fontSize=12, leading=14.5),
         ParagraphStyle("card-caption", parent=CARD, fontSize=12, leading=14.5),
@@ -269,25 +262,42 @@ CARD_STYLES: dict[str, ParagraphStyle] = {
         ParagraphStyle("card-version", parent=CARD, fontSize=8, leading=10),
     )
 }
-
+# A5 and half-letter: a smaller title, purpose, headings and dose, and tighter lines.
+A5_CARD: dict[str, dict[str, float]] = {
+    "card-title": {"fontSize": 24, "leading": 24},
+    "card-purpose": {"fontSize": 14, "leading": 17},
+    "card-heading": {"fontSize": 14, "leading": 17, "spaceAfter": 1},
+    "card-step": {"leading": 16.1, "spaceAfter": 1},
+    "card-body": {"leading": 16.1, "spaceAfter": 1},
+    "card-stop": {"leading": 16.1, "spaceAfter": 1},
+    "card-dose": {"fontSize": 24, "leading": 25},
+    "card-dose-words": {"fontSize": 16, "leading": 19},
+}
 
 SMALL_CARD_PAPERS = ("a5", "half-letter")
 
 
 def card_style(name: str, paper: str, large_print: bool = False) -> ParagraphStyle:
-    """The card style called `name`, in its A5 variant on A5 paper when it has one; scaled in large print."""
-    if paper in SMALL_CARD_PAPERS and f"{name}-a5" in CARD_STYLES:
-        name = f"{name}-a5"
-    return _large_card_styles()[name] if large_print else CARD_STYLES[name]
+    """The card style called `name` for `paper`, in large print if asked."""
+    return card_styles(paper in SMALL_CARD_PAPERS, large_print)[name]
 
 
 @functools.cache
-def _large_card_styles() -> dict[str, ParagraphStyle]:
-    large = {}
-    for name, style in CARD_STYLES.items():
-        sizes = {key: large_print_size(key, getattr(style, key)) for key in ("fontSize", "leading", "spaceAfter")}
-        large[name] = ParagraphStyle(f"{name}-large", parent=style, **sizes)
-    return large
+def card_styles(small: bool, large_print: bool) -> dict[str, ParagraphStyle]:
+    """The card's styles: the base set, with the A5 overlay on `small` paper, then scaled for large print.
+
+    Each variant names the style it changes as its parent and sets only what differs.
+    """
+    styles = dict(CARD_STYLES)
+    if small:
+        styles = {name: ParagraphStyle(f"{name}@a5", parent=style, **A5_CARD[name]) if name in A5_CARD else style
+                  for name, style in styles.items()}
+    if large_print:
+        styles = {name: ParagraphStyle(f"{style.name}@large", parent=style,
+                                       **{key: large_print_size(key, getattr(style, key))
+                                          for key in ("fontSize", "leading", "spaceAfter")})
+                  for name, style in styles.items()}
+    return styles
 
 
 def card_geometry(paper: str) -> Geometry:
