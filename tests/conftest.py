@@ -1,4 +1,8 @@
-"""Shared fixtures: the bundled content, and throw-away copies of it to break."""
+"""Shared fixtures: a frozen copy of the bundled content (tests/data/sample), and throw-away copies to break.
+
+Tests of layout and behaviour use tests/data: a change to the live routines/ folder (the
+clinic's content) never moves them. Only tests/test_sample.py reads routines/, on purpose.
+"""
 
 from __future__ import annotations
 
@@ -12,19 +16,20 @@ from handbook.content.loader import load, load_content
 from handbook.model import Content
 
 REPO = Path(__file__).resolve().parent.parent
-SAMPLE = REPO / "routines"
 DATA = Path(__file__).resolve().parent / "data"
+SAMPLE = DATA / "sample"  # the bundled content as it was when the tests were written
+BUNDLED = REPO / "routines"  # the live content, for the tests that check it on purpose
 
 
 @pytest.fixture(scope="session")
 def sample_content() -> Content:
-    """The bundled content, loaded once for the whole run."""
+    """The sample content (tests/data/sample), loaded once for the whole run."""
     return load_content(SAMPLE)
 
 
 @pytest.fixture
 def content_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private copy of the bundled content at tmp/routines; the working folder is tmp."""
+    """A private copy of the sample content at tmp/routines; the working folder is tmp."""
     target = tmp_path / "routines"
     shutil.copytree(SAMPLE, target)
     monkeypatch.chdir(tmp_path)

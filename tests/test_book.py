@@ -23,8 +23,8 @@ from handbook.layout.styles import FURNITURE_SIZE, MIN_MARGIN, handbook_geometry
 from handbook.model import Content
 
 from . import pdfcheck
+from .conftest import SAMPLE
 
-SAMPLE = Path(__file__).resolve().parent.parent / "routines"
 ESCAPED_TITLE = "Psoas release, knees <bend> & R&D"
 ESCAPED_TOPIC = "The psoas <muscle> & R&D"
 LONG_WORD = "x" * 300

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from handbook import __version__
 from handbook.cli import cli
 
-from .conftest import DATA, SAMPLE
+from .conftest import BUNDLED, DATA
 
 
 @pytest.fixture
@@ -191,7 +191,7 @@ def test_init_then_check_works(run, tmp_path: Path) -> None:  # type: ignore[no-
     copied = sorted(
         str(p.relative_to(tmp_path / "clinic" / "routines")) for p in (tmp_path / "clinic" / "routines").rglob("*")
     )
-    expected = sorted(str(p.relative_to(SAMPLE)) for p in SAMPLE.rglob("*"))
+    expected = sorted(str(p.relative_to(BUNDLED)) for p in BUNDLED.rglob("*"))
     assert copied == expected
     result = CliRunner().invoke(cli, ["check", "--content", str(tmp_path / "clinic" / "routines")])
     assert result.exit_code == 0

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from handbook.cli import cli
 from handbook.output import files as output
 
-from .conftest import SAMPLE
+from .conftest import REPO, SAMPLE
 
 INTERNAL = "internal error"
 
@@ -90,7 +90,7 @@ def test_build_without_a_content_folder_is_a_clean_error(tmp_path: Path) -> None
 def test_a_truncated_png_is_refused_by_check_at_its_place(folder: Path) -> None:
     images = folder / "routines" / "images"
     images.mkdir()
-    png = (SAMPLE.parent / "docs" / "img" / "handbook-cover.png").read_bytes()
+    png = (REPO / "docs" / "img" / "handbook-cover.png").read_bytes()
     (images / "broken.png").write_bytes(png[:40])  # a real header, then nothing
     swap(routine(folder), "  - Do not lean forward straight away.\n",
          "  - text: Do not lean forward straight away.\n"

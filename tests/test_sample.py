@@ -13,18 +13,25 @@ import pytest
 
 from handbook.commands.check import check
 from handbook.commands.scaffold import schema_text
+from handbook.content.loader import load_content
 from handbook.content.yamlread import Node, read_yaml
 from handbook.model import Content
 
-from .conftest import REPO, SAMPLE
+from .conftest import BUNDLED, REPO
 
 PACKAGED = REPO / "handbook" / "sample"
 SEEDS = REPO.parent / "shared" / "seeds"
 SYNC = "run 'python scripts/sync_sample.py'"
 
 
+
+@pytest.fixture(scope="module")
+def bundled_content() -> Content:
+    """The live content folder, routines/: what `handbook build` prints out of the box."""
+    return load_content(BUNDLED)
+
 def test_bundled_content_passes_check_without_warnings() -> None:
-    report = check(SAMPLE)
+    report = check(BUNDLED)
     assert [str(p) for p in report.problems] == []
     assert (report.routines, report.topics) == (4, 2)
 
@@ -33,15 +40,15 @@ def test_packaged_sample_is_identical_to_routines() -> None:
     def tree(root: Path) -> list[str]:
         return sorted(str(p.relative_to(root)) for p in root.rglob("*") if "__pycache__" not in p.parts)
 
-    assert tree(PACKAGED) == tree(SAMPLE), SYNC
-    for name in tree(SAMPLE):
-        if (SAMPLE / name).is_file():
-            assert filecmp.cmp(SAMPLE / name, PACKAGED / name, shallow=False), f"{name} differs; {SYNC}"
+    assert tree(PACKAGED) == tree(BUNDLED), SYNC
+    for name in tree(BUNDLED):
+        if (BUNDLED / name).is_file():
+            assert filecmp.cmp(BUNDLED / name, PACKAGED / name, shallow=False), f"{name} differs; {SYNC}"
 
 
 @pytest.mark.parametrize("kind", ["routine", "faq", "book"])
 def test_schema_files_match_the_field_tables(kind: str) -> None:
-    written = (SAMPLE / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
+    written = (BUNDLED / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
     assert written == schema_text(kind), SYNC
 
 
@@ -54,9 +61,9 @@ def plain(node: Node) -> Any:
 
 
 def content_files() -> list[tuple[str, Path]]:
-    files = [("book", SAMPLE / "book.yaml")]
-    files += [("routine", p) for p in sorted(SAMPLE.glob("*.yaml")) if p.name != "book.yaml"]
-    files += [("faq", p) for p in sorted((SAMPLE / "faq").glob("*.yaml"))]
+    files = [("book", BUNDLED / "book.yaml")]
+    files += [("routine", p) for p in sorted(BUNDLED.glob("*.yaml")) if p.name != "book.yaml"]
+    files += [("faq", p) for p in sorted((BUNDLED / "faq").glob("*.yaml"))]
     return files
 
 
@@ -64,7 +71,7 @@ def content_files() -> list[tuple[str, Path]]:
 def test_bundled_files_validate_against_the_json_schema_and_name_it(kind: str, path: Path) -> None:
     doc = read_yaml(path)
     assert doc.root is not None
-    schema = json.loads((SAMPLE / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((BUNDLED / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(plain(doc.root), schema)
     first = path.read_text(encoding="utf-8").splitlines()[0]
     prefix = "../" if kind == "faq" else ""
@@ -73,7 +80,7 @@ def test_bundled_files_validate_against_the_json_schema_and_name_it(kind: str, p
 
 def test_the_json_schema_rejects_what_the_loader_rejects() -> None:
     schema = json.loads(schema_text("routine"))
-    doc = read_yaml(SAMPLE / "psoas-release.yaml")
+    doc = read_yaml(BUNDLED / "psoas-release.yaml")
     assert doc.root is not None
     good = plain(doc.root)
     for broken in (
@@ -86,14 +93,14 @@ def test_the_json_schema_rejects_what_the_loader_rejects() -> None:
             jsonschema.validate(broken, schema)
 
 
-def test_every_routine_is_complete(sample_content: Content) -> None:
-    assert [r.slug for r in sample_content.routines] == [
+def test_every_routine_is_complete(bundled_content: Content) -> None:
+    assert [r.slug for r in bundled_content.routines] == [
         "pelvic-floor-down-training",
         "psoas-release",
         "psoas-rest-positions",
         "psoas-foam-roller",
     ]
-    for routine in sample_content.routines:
+    for routine in bundled_content.routines:
         assert routine.summary and routine.when and routine.steps and routine.stop_if and routine.sources
         assert routine.tips and routine.avoid, routine.slug
         assert len(routine.steps) <= 7, routine.slug
@@ -102,14 +109,14 @@ def test_every_routine_is_complete(sample_content: Content) -> None:
         )
 
 
-def test_the_disagreement_on_stretching_a_painful_psoas_is_said_plainly(sample_content: Content) -> None:
-    caution = sample_content.routine("psoas-release").caution or ""
+def test_the_disagreement_on_stretching_a_painful_psoas_is_said_plainly(bundled_content: Content) -> None:
+    caution = bundled_content.routine("psoas-release").caution or ""
     assert "does not agree" in caution or "disagree" in caution
     assert "physio" in caution
 
 
-def test_kegel_squeezing_is_what_to_avoid_in_down_training(sample_content: Content) -> None:
-    avoid = " ".join(sample_content.routine("pelvic-floor-down-training").avoid)
+def test_kegel_squeezing_is_what_to_avoid_in_down_training(bundled_content: Content) -> None:
+    avoid = " ".join(bundled_content.routine("pelvic-floor-down-training").avoid)
     assert "Kegel" in avoid
 
 
@@ -130,9 +137,9 @@ def test_no_run_of_eight_words_is_copied_from_the_sources() -> None:
     assert copied == []
 
 
-def test_the_dose_never_says_the_same_thing_twice(sample_content: Content) -> None:
+def test_the_dose_never_says_the_same_thing_twice(bundled_content: Content) -> None:
     from handbook.model.words import dose_sentences
 
-    for routine in sample_content.routines:
+    for routine in bundled_content.routines:
         sentences = [s for line in dose_sentences(routine.dose) for s in line.split(". ") if s]
         assert len(sentences) == len({s.rstrip(".") for s in sentences}), routine.slug
