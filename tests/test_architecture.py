@@ -11,7 +11,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from .conftest import REPO
+from tests.conftest import REPO
 
 
 def test_the_import_contracts_hold() -> None:

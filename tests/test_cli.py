@@ -11,8 +11,7 @@ from click.testing import CliRunner
 
 from handbook import __version__
 from handbook.cli import cli
-
-from .conftest import BUNDLED, DATA
+from tests.conftest import BUNDLED, DATA
 
 
 @pytest.fixture

@@ -15,8 +15,7 @@ from click.testing import CliRunner
 
 from handbook.cli import cli
 from handbook.output import files as output
-
-from .conftest import REPO, SAMPLE
+from tests.conftest import REPO, SAMPLE
 
 INTERNAL = "internal error"
 

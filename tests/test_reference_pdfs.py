@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .reference import FOLDER, REFERENCES, render
+from tests.reference import FOLDER, REFERENCES, render
 
 
 @pytest.mark.parametrize("name", sorted(REFERENCES))

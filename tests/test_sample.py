@@ -16,8 +16,7 @@ from handbook.commands.scaffold import schema_text
 from handbook.content.loader import load_content
 from handbook.content.yamlread import Node, read_yaml
 from handbook.model import Content
-
-from .conftest import BUNDLED, REPO
+from tests.conftest import BUNDLED, REPO
 
 PACKAGED = REPO / "handbook" / "sample"
 SEEDS = REPO.parent / "shared" / "seeds"

@@ -15,9 +15,8 @@ from click.testing import CliRunner, Result
 
 from handbook.cli import cli
 from handbook.output import files as output
-
-from . import pdfcheck
-from .conftest import DATA
+from tests import pdfcheck
+from tests.conftest import DATA
 
 OLD = b"%PDF-1.4 the previous handbook\n"
 

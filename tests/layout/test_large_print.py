@@ -15,8 +15,7 @@ from handbook.layout.book.story import render_handbook
 from handbook.layout.card import CardDoesNotFit, render_card, request_for
 from handbook.layout.styles import MIN_MARGIN, handbook_geometry
 from handbook.model import Content
-
-from . import pdfcheck
+from tests import pdfcheck
 
 MM = 72 / 25.4
 

@@ -11,8 +11,7 @@ import pytest
 from handbook.content.loader import load, load_content
 from handbook.errors import ContentError
 from handbook.model import Amount
-
-from .conftest import DATA, messages, replace
+from tests.conftest import DATA, messages, replace
 
 ROUTINE = "knee-hold.yaml"
 

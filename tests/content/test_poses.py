@@ -22,9 +22,8 @@ from handbook.layout.contactsheet import render_contact_sheet
 from handbook.layout.figures import draw_picture, fit_pose
 from handbook.model import Content, lineart
 from handbook.model.lineart import figure_picture
-
-from . import pdfcheck
-from .conftest import DATA, messages, replace
+from tests import pdfcheck
+from tests.conftest import DATA, messages, replace
 
 ROUTINE = "knee-hold.yaml"
 # Every position the bundled routines use must have a built-in pose.

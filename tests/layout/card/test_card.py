@@ -15,9 +15,8 @@ from handbook.content.loader import load_content
 from handbook.layout.card import CardDoesNotFit, CardRequest, fit_card, render_card, request_for, tick_weeks
 from handbook.layout.styles import MIN_MARGIN, PAPERS
 from handbook.model import Amount, Content
-
-from . import pdfcheck
-from .conftest import SAMPLE
+from tests import pdfcheck
+from tests.conftest import SAMPLE
 
 PAPER_NAMES = ("a4", "letter", "a5")
 LINK = "https://example.org/psoas-video"

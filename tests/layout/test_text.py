@@ -18,8 +18,7 @@ from handbook.layout.styles import FONT_BOLD, FONT_ITALIC, handbook_styles
 from handbook.layout.text import LINE_BREAK, Run, Text
 from handbook.model import Content
 from handbook.pdf.qr import qr_modules
-
-from . import pdfcheck
+from tests import pdfcheck
 
 WORDS = ("the", "psoas", "muscle", "lifts", "your", "knee", "(gently)", "and", "helps", "you", "walk.",
          "Hold", "for", "30", "seconds;", "breathe", "out", "slowly,", "let", "go", "pelvic-floor", "down-training",

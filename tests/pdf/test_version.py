@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from handbook.pdf import REQUIREMENT, TESTED, UntestedReportlab, check_reportlab, is_tested
-
-from .conftest import DATA, REPO
+from tests.conftest import DATA, REPO
 
 
 @pytest.mark.parametrize(("version", "ok"), [("4.4.10", True), ("5.1.0", True), ("5.1.9", True), ("4.3.1", False),

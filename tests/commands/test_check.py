@@ -10,8 +10,7 @@ from click.testing import CliRunner
 
 from handbook.cli import cli
 from handbook.commands.check import check
-
-from .conftest import DATA
+from tests.conftest import DATA
 
 LONG = ("When you have finished lying on the floor with your knees bent you should slowly roll "
         "over onto your side and then carefully push yourself up to sitting.")

@@ -17,8 +17,7 @@ from handbook.layout.card import CardDoesNotFit, fit_card, render_card, request_
 from handbook.layout.styles import MIN_MARGIN
 from handbook.model import Content, Routine
 from handbook.model.lineart import figure_picture
-
-from . import pdfcheck
+from tests import pdfcheck
 
 PAPERS = ("a4", "letter", "a5")
 

@@ -13,8 +13,7 @@ from handbook.layout.card import render_card, request_for
 from handbook.model import Content
 from handbook.pdf import fontcache
 from handbook.pdf.document import seed_fonts
-
-from . import pdfcheck
+from tests import pdfcheck
 
 
 @pytest.fixture

@@ -21,9 +21,8 @@ from handbook.errors import HandbookError
 from handbook.layout.book.story import render_handbook
 from handbook.layout.styles import FURNITURE_SIZE, MIN_MARGIN, handbook_geometry, handbook_styles
 from handbook.model import Content
-
-from . import pdfcheck
-from .conftest import SAMPLE
+from tests import pdfcheck
+from tests.conftest import SAMPLE
 
 ESCAPED_TITLE = "Psoas release, knees <bend> & R&D"
 ESCAPED_TOPIC = "The psoas <muscle> & R&D"

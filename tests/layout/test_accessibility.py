@@ -17,9 +17,8 @@ from handbook.layout.book.story import render_handbook
 from handbook.layout.card import render_card, request_for
 from handbook.model import Content
 from handbook.output.impose import booklet, concatenate, two_up
-
-from . import pdfcheck
-from .conftest import SAMPLE
+from tests import pdfcheck
+from tests.conftest import SAMPLE
 
 ALT = "A person kneels on the right knee, the left foot flat in front, back upright and hands on the hips."
 CAPTION = "The lunge. The arrows show: tip your pelvis back, and lift your rib cage."

@@ -9,8 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from handbook.cli import cli
-
-from . import pdfcheck
+from tests import pdfcheck
 
 A5 = (419.5, 595.3)
 BOXES_8MM = 8 * 72 / 25.4
@@ -191,7 +190,7 @@ def test_check_reports_a_card_that_does_not_fit(content_dir: Path, edit: Callabl
 def test_a_quote_never_closed_is_named_at_its_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
-    from .conftest import SAMPLE
+    from tests.conftest import SAMPLE
 
     shutil.copytree(SAMPLE, tmp_path / "routines")
     monkeypatch.chdir(tmp_path)

@@ -19,8 +19,7 @@ from handbook.layout.card import render_card, request_for
 from handbook.layout.styles import covered
 from handbook.model import Content
 from handbook.model.labels import CATALOGUES, LANGUAGES, MONTHS, SHORT_MONTHS, TIMES_WORDS, UNITS, WEEKDAYS
-
-from . import pdfcheck
+from tests import pdfcheck
 
 # What a patient reads, per language: pinned words, not the catalogue read back.
 WORDS = {

@@ -18,9 +18,8 @@ from handbook.content.loader import load, load_content
 from handbook.layout import styles
 from handbook.layout.figures import draw_picture, picture_size
 from handbook.model import Picture
-
-from . import pdfcheck
-from .conftest import DATA
+from tests import pdfcheck
+from tests.conftest import DATA
 
 ROUTINE = "knee-hold.yaml"
 SVG = """<?xml version="1.0" encoding="UTF-8"?>

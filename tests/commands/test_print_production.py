@@ -16,8 +16,7 @@ from handbook.layout.card import render_card, request_for
 from handbook.layout.styles import MIN_MARGIN
 from handbook.model import Content
 from handbook.output.impose import booklet
-
-from . import pdfcheck
+from tests import pdfcheck
 
 A4_LANDSCAPE = (841.8898, 595.2756)
 LETTER_LANDSCAPE = (792.0, 612.0)
