@@ -162,7 +162,7 @@ def _pose_form(pose: Pose, width: float, height: float) -> tuple[str, str]:
     """A form's name and operators for `pose` at `width` x `height`: drawn once per process and size."""
     drawing = pose_drawing(pose, width, height)
     ops = drawing_ops(lambda canv: renderPDF.draw(drawing, canv, 0, 0), width, height)
-    name = "pose" + hashlib.blake2b(f"{pose!r} {width} {height}".encode(), digest_size=8).hexdigest()
+    name = "pose" + hashlib.blake2b(ops.encode("latin-1"), digest_size=8).hexdigest()  # named by what it draws
     return name, ops
 
 
