@@ -23,7 +23,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 
 from handbook.pdf.cardops import draw_lines, draw_string, translate
-from handbook.pdf.text import face
+from handbook.pdf.text import face, text_width
 
 ASCENT = 0.75  # of the font size, from Source Sans Pro's metrics
 DESCENT = 0.25
@@ -64,11 +64,6 @@ class Line:
 def _units(text: str, font: str) -> float:
     """The width of `text` at 1000 pt (the font's own advance widths, summed as reportlab sums them)."""
     return face(font).units(text)
-
-
-def text_width(text: str, font: str, size: float) -> float:
-    """The printed width of `text` in points."""
-    return _units(text, font) * size / 1000.0
 
 
 def words_of(text: str, font: str, size: float) -> list[Unit]:
@@ -128,7 +123,7 @@ def _break_any(units: Sequence[Unit], width: float, ratio: float) -> list[Line]:
     for unit in units:
         if len(unit) == 1 and len(unit[0]) == 1:  # the common case: one word in one font
             only = unit[0][0]
-            unit_width = _units(only.text, only.font) * only.size / 1000.0
+            unit_width = 0.001 * only.size * _units(only.text, only.font)
         else:
             unit_width = sum(_word_width(w) for w in unit) + sum(_space(w) for w in unit[1:])
         gap = _space(unit[0]) if current else 0.0
@@ -175,16 +170,16 @@ def _break_words(units: Sequence[Unit], width: float, ratio: float) -> list[Line
         piece = unit[0][0]
         font, size = piece.font, piece.size
         units_wide = _units(piece.text, font)
-        unit_width = units_wide * size / 1000.0
+        unit_width = 0.001 * size * units_wide
         if unit_width > limit:
             return None
         space = _units(" ", font)
-        if runs and x + space * size / 1000.0 + unit_width > limit:
+        if runs and x + 0.001 * size * space + unit_width > limit:
             lines.append(_line_of_runs(runs, x, ratio))
             runs, x = [], 0.0
         if not runs:
             runs.append((x, font, size, [piece.text]))
-            x += units_wide * size / 1000.0
+            x += 0.001 * size * units_wide
             continue
         if not space:
             return None  # a space of no width is not printed; the general case knows
@@ -193,7 +188,7 @@ def _break_words(units: Sequence[Unit], width: float, ratio: float) -> list[Line
             last[3].append(" " + piece.text)
         else:
             runs.append((x, font, size, [" " + piece.text]))
-        x += (space + units_wide) * size / 1000.0  # the integer sum, as _units(" " + text) makes it
+        x += 0.001 * size * (space + units_wide)  # the integer sum, as _units(" " + text) makes it
     if runs:
         lines.append(_line_of_runs(runs, x, ratio))
     return lines
