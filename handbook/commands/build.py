@@ -27,7 +27,6 @@ from pathlib import Path
 from handbook.commands.printing import load_for_print
 from handbook.output.files import ensure_folder, write_together
 
-HANDBOOK_FILE = "handbook.pdf"
 SHEET_NAMES = {"a5": ("A5", "A4"), "half-letter": ("half-letter", "Letter")}  # a booklet's page, its sheet
 
 

@@ -25,7 +25,6 @@ FONT = "SourceSans"
 FONT_BOLD = "SourceSans-Bold"
 FONT_ITALIC = "SourceSans-Italic"
 FONT_BOLD_ITALIC = "SourceSans-BoldItalic"
-FONT_DISPLAY_NAME = "Source Sans Pro"
 
 _FONT_FILES = {
     FONT: "SourceSansPro-Regular.ttf",

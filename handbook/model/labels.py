@@ -121,21 +121,6 @@ class Labels:
     def weekdays(self) -> tuple[str, ...]:
         return WEEKDAYS[self.language]
 
-    def all_text(self) -> list[str]:
-        """Every text this language can print (to know its characters beforehand)."""
-        tables = (CATALOGUES, UNITS, TIMES_WORDS, WEEKDAYS, MONTHS, DATE_FORMATS, SHORT_MONTHS, SHORT_DATE_FORMATS)
-        out: list[str] = []
-        pending: list[object] = [table[self.language] for table in tables]
-        while pending:
-            item = pending.pop()
-            if isinstance(item, str):
-                out.append(item)
-            elif isinstance(item, dict):
-                pending += item.values()
-            elif isinstance(item, (tuple, list)):
-                pending += item
-        return out
-
     def date(self, day: dt.date) -> str:
         """``1 November 2026``, ``1 de noviembre de 2026``, ``1. November 2026``."""
         month = MONTHS[self.language][day.month - 1]

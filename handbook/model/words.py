@@ -113,11 +113,6 @@ def dose_items(dose: Dose, lang: Labels = EN) -> list[DoseItem]:
     return items
 
 
-def dose_line(dose: Dose, lang: Labels = EN) -> str:
-    """``Hold 30 seconds · 5 times · twice a day``."""
-    return " \u00b7 ".join(item.phrase for item in dose_items(dose, lang))
-
-
 def step_cue(hold: Amount | None, breaths: Amount | None, lang: Labels = EN) -> str | None:
     """The cue printed after a step: ``Hold for 30 seconds.`` / ``Take 3 slow breaths.``."""
     parts = []

@@ -128,12 +128,6 @@ def write_ops(canv: Any, ops: str) -> None:
     canv._code.append(ops)
 
 
-def line_ops(canv: Any, text: str, font: str, size: float, x: float, y: float) -> str:
-    """The operators that print one line of `text` with its baseline starting at (x, y)."""
-    tf = f" {num(size)} Tf {num(1.2 * size)} TL"
-    return f"BT 1 0 0 1 {num(x)} {num(y)} Tm {shown(canv, font).once(text, tf)} ET"
-
-
 _COLOURS: dict[tuple[float, ...], str] = {}
 
 
@@ -144,11 +138,6 @@ def fill_colour(colour: Any) -> str:
     if ops is None:
         ops = _COLOURS[rgb] = " ".join(map(num, rgb)) + " rg"
     return ops
-
-
-def stroke_colour(colour: Any) -> str:
-    """The `RG` operator for a reportlab colour."""
-    return fill_colour(colour)[:-2] + "RG"
 
 
 LinkSpan = tuple[str, float, float, int]  # URL, from and to (from the line's start), line number

@@ -9,7 +9,8 @@ import pytest
 
 from handbook.model import Amount, Dose
 from handbook.model.labels import CATALOGUES, LANGUAGES, MONTHS, TIMES_WORDS, UNITS, WEEKDAYS, labels
-from handbook.model.words import dose_line, dose_sentences
+from handbook.model.words import dose_sentences
+from tests.model.test_words import dose_line
 
 
 def placeholders(text: str) -> set[str]:
