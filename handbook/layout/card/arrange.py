@@ -14,7 +14,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from handbook.layout import styles
-from handbook.layout.card.parts import Box, CardFooter, DoseStrip, PictureBlock, SideBySide, Stack, StepRows, TickGrid
+from handbook.layout.card.parts import (
+    Bordered,
+    CardFooter,
+    DoseStrip,
+    PictureBlock,
+    SideBySide,
+    Stack,
+    StepRows,
+    TickGrid,
+)
 from handbook.layout.card.qr import QrBlock, qr_side
 from handbook.layout.card.request import CardRequest
 from handbook.layout.cardtext import Part, Piece, TextBlock, Unit, text_width, words_of
@@ -130,7 +139,7 @@ class Layout:
             if self.req.note:
                 units = words_of(self.lang("card.from_physio"), styles.FONT_BOLD, size) + words_of(
                     self.req.note, FONT, size)
-                parts.append(Box(TextBlock(units, body), line_width=1.2, padding=5))
+                parts.append(Bordered(TextBlock(units, body), line_width=1.2, padding=5))
             return Stack(parts, gap=self.gap) if parts else None
 
         return self._once(("notes", size, dose_note), make)
@@ -254,7 +263,7 @@ class Layout:
 
             def box() -> Part:
                 stop = _bullets(self.lang("card.stop"), routine.stop_if, heading, self.style("card-stop", size))
-                return Box(stop, line_width=2.2, padding=4 if self.compact else 6)
+                return Bordered(stop, line_width=2.2, padding=4 if self.compact else 6)
 
             if not routine.avoid:
                 return box()

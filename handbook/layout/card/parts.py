@@ -59,8 +59,11 @@ class Stack(Part):
             y -= self.gap
 
 
-class Box(Part):
-    """A child inside a black border, with padding: the "Stop and call us if" box.
+class Bordered(Part):
+    """A child inside a black border, with padding: the card's "Stop and call us if" box.
+
+    Not the handbook's `Box`: that one is a platypus flowable that splits across pages and
+    repeats its title; a card part is never split, and a card never imports platypus.
 
     Wraps: the child at the width less border and padding. Draws: the border inside its
     own box (the stroke never reaches past the width it was given), then the child.
