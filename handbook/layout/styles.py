@@ -230,7 +230,7 @@ def handbook_styles(large_print: bool = False) -> dict[str, ParagraphStyle]:
 
 
 # --- card styles -----------------------------------------------------------------------
-# The one-page card (handbook/layout/card/). Card text is set by handbook/layout/cardtext.py,
+# The one-page card (handbook/layout/card/). Card text is set by handbook/layout/card/text.py,
 # which reads fontName, fontSize, leading and spaceAfter from these styles. One base set
 # (`CARD_STYLES`, for A4 and Letter) and overlays that change only what differs, as rst2pdf's
 # style sheets do: `A5_CARD` for A5 and half-letter (a 2-up card), then large print, which

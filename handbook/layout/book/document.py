@@ -7,7 +7,7 @@ column of fixed width, so the contents take exactly the room they will print in;
 chapter's page number, not yet known when the contents are drawn, is drawn as a named
 PDF form whose content is written after the last page (`PageNumbers`), and so is
 "page N of M" in each footer, once M is known. All through reportlab's public canvas
-(`beginForm`, `doForm`, `drawString`); paragraphs are `handbook.layout.text.Text`.
+(`beginForm`, `doForm`, `drawString`); paragraphs are `handbook.layout.book.paragraph.Text`.
 
 Output is reproducible: reportlab's invariant mode, and the PDF dates are the handbook
 date (SOURCE_DATE_EPOCH when set, otherwise the book's review date), never the clock.

@@ -16,8 +16,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from handbook.layout.book.pagenumbers import PageNumbers
+from handbook.layout.book.paragraph import Run, Text
 from handbook.layout.styles import INK, RULE
-from handbook.layout.text import Run, Text
 from handbook.pdf.qr import qr_modules, qr_path
 from handbook.pdf.text import text_width
 

@@ -2,10 +2,10 @@
 
 Cover, how to use it (with the safety note), contents, one chapter per routine, questions
 and answers by topic, sources, and a notes page. User text reaches a paragraph either as
-runs of plain text (`handbook.layout.text`: no markup is ever parsed, so it prints exactly as
+runs of plain text (`paragraph`: no markup is ever parsed, so it prints exactly as
 written and needs no escaping); the outline and the running header take plain text too.
 The page machinery (one layout pass, late page numbers) lives in `render` and
-`pagenumbers`, the custom flowables in `flowables`, the paragraphs in `text`.
+`pagenumbers`, the custom flowables in `flowables`, the paragraphs in `paragraph`.
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ from handbook import __version__
 from handbook.layout.book.document import DocInfo, HandbookDoc, handbook_epoch
 from handbook.layout.book.flowables import Anchor, AtFoot, Box, PageRef, QrBlock, Rule, RuledLines
 from handbook.layout.book.pagenumbers import PageNumbers
+from handbook.layout.book.paragraph import LINE_BREAK, Run, Text
 from handbook.layout.figures import PictureFlowable, extra_alt
 from handbook.layout.styles import FONT, FONT_BOLD, Geometry, handbook_geometry, handbook_styles
-from handbook.layout.text import LINE_BREAK, Run, Text
 from handbook.model import Content, FaqTopic, Picture, Routine, Source
 from handbook.model.labels import Labels, labels
 from handbook.model.words import dose_sentences, step_cue

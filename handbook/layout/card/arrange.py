@@ -26,7 +26,7 @@ from handbook.layout.card.parts import (
 )
 from handbook.layout.card.qr import QrBlock, qr_side
 from handbook.layout.card.request import CardRequest
-from handbook.layout.cardtext import Part, Piece, TextBlock, Unit, text_width, words_of
+from handbook.layout.card.text import Part, Piece, TextBlock, Unit, text_width, words_of
 from handbook.model import Picture
 from handbook.model.labels import Labels, labels
 from handbook.model.words import dose_items, step_cue

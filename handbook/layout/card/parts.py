@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 
-from handbook.layout.cardtext import (
+from handbook.layout.card.text import (
     ASCENT,
     Line,
     Part,

@@ -27,7 +27,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from handbook.layout.card.parts import Stack
-from handbook.layout.cardtext import Part, TextBlock
+from handbook.layout.card.text import Part, TextBlock
 from handbook.pdf.qr import codewords
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks

@@ -4,7 +4,8 @@ A card is rendered many hundreds of times in a batch, and reportlab's `Paragraph
 most of its time parsing markup we do not need. Card text is plain: a few runs of regular
 or bold type, sometimes of two sizes on one line (the dose strip). So we measure words
 with the embedded font's own advance widths (the same numbers reportlab uses when it
-draws, so what we measure is what is printed) and break lines greedily on spaces.
+draws, so what we measure is what is printed) and break lines with the engine the
+handbook uses (`handbook.layout.text.break_lines`), with no space shrinkage.
 
 Drawing writes the PDF operators that reportlab's canvas and text object write for the
 same calls (`handbook.pdf.cardops`: a card has a few hundred such calls, and reportlab's
@@ -16,12 +17,14 @@ No markup is ever interpreted here: user text is drawn as it is, so nothing need
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 
+from handbook.layout import text
 from handbook.pdf.cardops import draw_lines, draw_string, translate
 from handbook.pdf.text import face, text_width
 
@@ -98,27 +101,20 @@ def break_lines(units: Sequence[Unit], width: float, ratio: float) -> list[Line]
 
 
 def _break_any(units: Sequence[Unit], width: float, ratio: float) -> list[Line]:
-    """`break_lines` for any text: units of several words and fonts, words wider than a line."""
-    lines: list[Line] = []
-    current: list[Placed] = []
-    x = 0.0
+    """`break_lines` for any text: units of several words and fonts, words wider than a line.
 
-    def flush() -> None:
-        nonlocal current, x
-        if current:
-            lines.append(_line(current, x, ratio))
-        current, x = [], 0.0
+    A unit that fits a line is one item for the engine; a unit wider than a line is broken
+    into its words, and a word wider than a line into its characters, each starting a new
+    line (a gap no line can hold) and joined without spaces.
+    """
+    groups: list[list[tuple[Word, float]]] = []  # per engine item: its words (or a character), each with its gap
+    widths: list[float | None] = []
+    gaps: list[float] = []
 
-    def place(word: Word, gap: float) -> None:
-        nonlocal x
-        for index, piece in enumerate(word):
-            joint = " " if gap and index == 0 else ""  # the space is printed, so text extracts with it
-            last = current[-1] if current else None
-            if last and last.piece.font == piece.font and last.piece.size == piece.size:
-                current[-1] = Placed(last.x, Piece(last.piece.text + joint + piece.text, piece.font, piece.size))
-            else:
-                current.append(Placed(x, Piece(joint + piece.text, piece.font, piece.size)))
-            x += text_width(joint + piece.text, piece.font, piece.size)
+    def add(group: list[tuple[Word, float]], item_width: float, gap: float) -> None:
+        groups.append(group)
+        widths.append(item_width)
+        gaps.append(gap)
 
     for unit in units:
         if len(unit) == 1 and len(unit[0]) == 1:  # the common case: one word in one font
@@ -126,70 +122,77 @@ def _break_any(units: Sequence[Unit], width: float, ratio: float) -> list[Line]:
             unit_width = 0.001 * only.size * _units(only.text, only.font)
         else:
             unit_width = sum(_word_width(w) for w in unit) + sum(_space(w) for w in unit[1:])
-        gap = _space(unit[0]) if current else 0.0
-        if current and x + gap + unit_width > width + _EPSILON:
-            flush()
-            gap = 0.0
         if unit_width <= width + _EPSILON:
-            for index, word in enumerate(unit):
-                place(word, gap if index == 0 else _space(word))
+            add([(word, _space(word)) for word in unit], unit_width, _space(unit[0]))
             continue
         for word in unit:  # too wide for any line: break it word by word
-            gap = _space(word) if current else 0.0
             word_width = _word_width(word)
-            if current and x + gap + word_width > width + _EPSILON:
-                flush()
-                gap = 0.0
             if word_width <= width + _EPSILON:
-                place(word, gap)
+                add([(word, _space(word))], word_width, _space(word))
                 continue
+            gap = math.inf  # a word wider than a line starts its own line, then breaks between its characters
             for piece in word:
                 for char in piece.text:
-                    char_width = text_width(char, piece.font, piece.size)
-                    if current and x + char_width > width + _EPSILON:
-                        flush()
-                    place((Piece(char, piece.font, piece.size),), 0.0)
-    flush()
+                    char_piece = Piece(char, piece.font, piece.size)
+                    add([((char_piece,), 0.0)], text_width(char, piece.font, piece.size), gap)
+                    gap = 0.0
+    spans = text.break_lines(widths, gaps, width, width, slack=_EPSILON) or []
+    lines: list[Line] = []
+    for span in spans:
+        current: list[Placed] = []
+        x = 0.0
+        for number in range(span.start, span.stop):
+            for index, (word, gap) in enumerate(groups[number]):
+                spaced = bool(gap) and gap != math.inf and (index > 0 or number > span.start)
+                for position, piece in enumerate(word):
+                    joint = " " if spaced and position == 0 else ""  # the space is printed, so text extracts with it
+                    last = current[-1] if current else None
+                    if last and last.piece.font == piece.font and last.piece.size == piece.size:
+                        current[-1] = Placed(last.x, Piece(last.piece.text + joint + piece.text, piece.font,
+                                                           piece.size))
+                    else:
+                        current.append(Placed(x, Piece(joint + piece.text, piece.font, piece.size)))
+                    x += text_width(joint + piece.text, piece.font, piece.size)
+        if current:
+            lines.append(_line(current, x, ratio))
     return lines
 
 
 def _break_words(units: Sequence[Unit], width: float, ratio: float) -> list[Line] | None:
-    """`break_lines` for the usual text: every unit one word in one font, none wider than a line.
-
-    The same lines, to the last bit of every width, made with less work: a run of words in
-    one font becomes one piece when its line is done, not each time a word joins it.
-    None when the text is not of that kind (the general case handles it).
+    """`break_lines` for the usual text, by the shared engine (`handbook.layout.text`): every
+    unit one word in one font, none wider than a line, a space before each as wide as in its
+    own font. A run of words in one font becomes one piece per line. None when the text is
+    not of that kind (the general case handles it).
     """
-    limit = width + _EPSILON
-    lines: list[Line] = []
-    runs: list[tuple[float, str, float, list[str]]] = []  # x, font, size, texts of the pieces on the line
-    x = 0.0
+    pieces = []
     for unit in units:
         if len(unit) != 1 or len(unit[0]) != 1:
             return None
-        piece = unit[0][0]
-        font, size = piece.font, piece.size
-        units_wide = _units(piece.text, font)
-        unit_width = 0.001 * size * units_wide
-        if unit_width > limit:
-            return None
-        space = _units(" ", font)
-        if runs and x + 0.001 * size * space + unit_width > limit:
-            lines.append(_line_of_runs(runs, x, ratio))
-            runs, x = [], 0.0
-        if not runs:
-            runs.append((x, font, size, [piece.text]))
-            x += 0.001 * size * units_wide
-            continue
-        if not space:
-            return None  # a space of no width is not printed; the general case knows
-        last = runs[-1]
-        if last[1] == font and last[2] == size:
-            last[3].append(" " + piece.text)
-        else:
-            runs.append((x, font, size, [" " + piece.text]))
-        x += 0.001 * size * (space + units_wide)  # the integer sum, as _units(" " + text) makes it
-    if runs:
+        pieces.append(unit[0][0])
+    spaces = [_units(" ", piece.font) for piece in pieces]
+    if any(not space for space in spaces[1:]):
+        return None  # a space of no width is not printed; the general case knows
+    widths = [0.001 * piece.size * _units(piece.text, piece.font) for piece in pieces]
+    gaps = [0.001 * piece.size * space for piece, space in zip(pieces, spaces, strict=True)]
+    spans = text.break_lines(widths, gaps, width, width, slack=_EPSILON)
+    if spans is None:
+        return None
+    lines = []
+    for span in spans:
+        runs: list[tuple[float, str, float, list[str]]] = []  # x, font, size, texts of the pieces on the line
+        x = 0.0
+        for index in range(span.start, span.stop):
+            piece = pieces[index]
+            if not runs:
+                runs.append((x, piece.font, piece.size, [piece.text]))
+                x += widths[index]
+                continue
+            last = runs[-1]
+            if last[1] == piece.font and last[2] == piece.size:
+                last[3].append(" " + piece.text)
+            else:
+                runs.append((x, piece.font, piece.size, [" " + piece.text]))
+            x += 0.001 * piece.size * (spaces[index] + _units(piece.text, piece.font))  # as _units(" " + text)
         lines.append(_line_of_runs(runs, x, ratio))
     return lines
 

@@ -7,7 +7,7 @@ import random
 from reportlab.pdfgen.canvas import Canvas
 
 from handbook.layout import styles
-from handbook.layout.cardtext import (
+from handbook.layout.card.text import (
     Line,
     Piece,
     Unit,
