@@ -27,8 +27,9 @@ class Span(NamedTuple):
 
 
 def break_lines(widths: Sequence[float | None], gaps: Sequence[float], first: float, later: float,
-                shrinkage: float = 0.0, slack: float = 0.0) -> list[Span] | None:
-    """Break items into lines; None when an item is wider than the line it starts (the caller cuts it).
+                shrinkage: float = 0.0, slack: float = 0.0, overflow: bool = False) -> list[Span] | None:
+    """Break items into lines; None when an item is wider than the line it starts (the caller cuts
+    it), or with `overflow`, that item alone on its line (a character no line is wide enough for).
 
     `widths[i]`: item i's width (None: a forced break); `gaps[i]`: the space before item i
     when it follows another on its line (infinite: it always starts a line); `first`,
@@ -53,7 +54,7 @@ def break_lines(widths: Sequence[float | None], gaps: Sequence[float], first: fl
                 continue
             spans.append(Span(start, index, limit - used))
             start, count, used, spaces, limit = index, 0, 0.0, 0.0, later
-        if width > limit + slack:
+        if width > limit + slack and not overflow:
             return None
         start, count, used = index, 1, width
     if count:

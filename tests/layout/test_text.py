@@ -34,3 +34,8 @@ def test_an_item_wider_than_its_line_is_for_the_caller_to_cut() -> None:
 
 def test_an_infinite_gap_always_starts_a_line() -> None:
     assert break_lines([1, 1, 1], [0, math.inf, 0], 10, 10) == [Span(0, 1, 9.0), Span(1, 3, 8.0)]
+
+
+def test_with_overflow_an_item_too_wide_for_any_line_stands_alone() -> None:
+    assert break_lines([3, 12, 3], [0, 1, 1], 10, 10, overflow=True) == [
+        Span(0, 1, 7.0), Span(1, 2, -2.0), Span(2, 3, 7.0)]

@@ -136,7 +136,7 @@ def _break_any(units: Sequence[Unit], width: float, ratio: float) -> list[Line]:
                     char_piece = Piece(char, piece.font, piece.size)
                     add([((char_piece,), 0.0)], text_width(char, piece.font, piece.size), gap)
                     gap = 0.0
-    spans = text.break_lines(widths, gaps, width, width, slack=_EPSILON) or []
+    spans = text.break_lines(widths, gaps, width, width, slack=_EPSILON, overflow=True) or []
     lines: list[Line] = []
     for span in spans:
         current: list[Placed] = []

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
+import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from handbook.layout import styles
@@ -11,9 +13,8 @@ from handbook.layout.card.text import (
     Line,
     Piece,
     Unit,
-    _break_any,
-    _break_words,
     break_lines,
+    text_width,
     words_of,
 )
 from handbook.pdf.cardops import draw_lines, draw_string, stroke_line, stroke_rect
@@ -34,19 +35,28 @@ def _plain(lines: list[Line]) -> list[tuple[object, ...]]:
     return [(line.height, line.baseline, line.width, [(p.x, p.piece) for p in line.pieces]) for line in lines]
 
 
-def test_the_quick_line_breaker_matches_the_general_one_to_the_last_bit() -> None:
+def test_lines_keep_every_word_in_order_fit_their_width_and_are_filled_greedily() -> None:
+    """On random text (one font or two, three sizes, words too long for any line), by either path."""
     styles.register_fonts()
     rng = random.Random(7)
-    quick = 0
     for _ in range(800):
         units = _random_units(rng)
         width, ratio = rng.uniform(20, 500), rng.choice((1.1, 1.25, 1.3))
-        lines = _break_words(units, width, ratio)
-        if lines is not None:
-            quick += 1
-            assert _plain(lines) == _plain(_break_any(units, width, ratio)), (units, width)
-        assert _plain(break_lines(units, width, ratio)) == _plain(_break_any(units, width, ratio))
-    assert quick > 300  # the quick path is the usual one
+        lines = break_lines(units, width, ratio)
+        words = [piece.text for unit in units for word in unit for piece in word]
+        printed = [placed.piece.text for line in lines for placed in line.pieces]
+        assert "".join(printed).replace(" ", "") == "".join(words)  # nothing lost, nothing added, in order
+        for line in lines:
+            assert line.width <= width + 0.01 or len(line.pieces) == 1, (units, width)  # only a lone too-long piece
+            last = line.pieces[-1]
+            assert line.width == pytest.approx(last.x + text_width(last.piece.text, last.piece.font, last.piece.size))
+        for line, following in itertools.pairwise(lines):
+            first = following.pieces[0].piece
+            word = first.text.split(" ")[0]
+            if word not in words or text_width(word, first.font, first.size) > width + 0.01:
+                continue  # part of a word too long for any line, broken between its characters
+            room = width + 0.01 - line.width
+            assert text_width(" " + word, first.font, first.size) > room, (line, following)  # else it had joined
 
 
 def _reportlab_text(canv: Canvas, lines: list[Line], x: float, top: float) -> None:
