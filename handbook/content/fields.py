@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from handbook.content.poses import FigureSpec
+from handbook.content.figure import FigureSpec
 from handbook.content.schema import Field, ListOf, Record, TextOrRecord
 from handbook.content.values import AmountSpec, Boolean, Choice, Date, ImageFile, Integer, Slug, Text, Url
 from handbook.model import labels
