@@ -282,24 +282,26 @@ def _report_cards(outcomes: Any) -> None:
 @click.option("--sets", metavar="N", help="Sets.")
 @click.option("--times-a-day", "times_a_day", metavar="N", help="Times a day.")
 @card_weeks_option
+@click.option("--side", type=click.Choice(["left", "right"], case_sensitive=False), default=None,
+              help="One side only, for a routine done on each side.")
 @click.option("--note", metavar="TEXT", help="A short note from the clinician, printed on the card.")
 @language_option
 @large_print_option
 def card(slugs: tuple[str, ...], content_dir: Path, out_dir: Path, paper: str | None, patient: str | None,
          hold: str | None, reps: str | None, sets: str | None, times_a_day: str | None, weeks: str | None,
-         note: str | None, language: str | None, large_print: bool) -> None:
+         side: str | None, note: str | None, language: str | None, large_print: bool) -> None:
     """Write one-page cards OUT/cards/SLUG.pdf for the routines named.
 
     \b
     Examples:
       handbook card psoas-release --paper a5
-      handbook card psoas-release --for "Ana María O'Neil" --hold 30 --reps 5 --note "Left side only"
+      handbook card psoas-release --for "Ana María O'Neil" --hold 30 --reps 5 --side left
       handbook card psoas-release --large-print --language de
     """
     from handbook.commands.cards import Printing, card_command
 
     options = {"name": patient, "note": note, "hold": hold, "reps": reps, "sets": sets,
-               "times_a_day": times_a_day, "weeks": weeks}
+               "times_a_day": times_a_day, "weeks": weeks, "side": side}
     printing = Printing(paper, language, large_print)
     _report_cards(card_command(content_dir, list(slugs), out_dir, printing, options))
 
@@ -311,7 +313,7 @@ def card(slugs: tuple[str, ...], content_dir: Path, out_dir: Path, paper: str | 
 @card_weeks_option
 @click.option("--patients", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE.csv",
               help="One personal card per row: columns name, routine, and any of hold, reps, sets, "
-                   "times_a_day, weeks, note.")
+                   "times_a_day, weeks, side, note.")
 @language_option
 @large_print_option
 @click.option("--2up", "two_up", is_flag=True,

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.content.personal import GENERIC, Personal, personal_routine
+from handbook.content.personal import GENERIC, Personal, personal_routine, side_problem
 from handbook.content.schema import SLUG_RE, did_you_mean
 from handbook.errors import HandbookError, display_path
 from handbook.layout.card import CardDoesNotFit, CardRequest, render_card, tick_weeks
@@ -107,6 +107,9 @@ def plan_cards(content: Content, slugs: list[str] | None, paper: str | None, out
         if problems:
             raise HandbookError("\n".join(problems))
     chosen = slugs if slugs is not None else [r.slug for r in content.routines]
+    sides = [problem for slug in chosen if (problem := side_problem(content.routine(slug), personal))]
+    if sides:
+        raise HandbookError("\n".join(f"--side: {problem}" for problem in sides))
     paper = paper or content.book.paper
     unique = list(dict.fromkeys(chosen))
     return [CardJob(slug, paper, card_path(out_dir, slug, personal, large_print), personal, large_print=large_print)
@@ -125,8 +128,7 @@ def request(content: Content, job: CardJob) -> CardRequest:
     personal = job.personal
     routine = content.routine(job.slug)
     weeks = personal.weeks
-    if personal.dose:
-        routine = personal_routine(routine, personal)
+    routine = personal_routine(routine, personal)
     return CardRequest(
         routine=routine,
         clinic=content.book.clinic,
@@ -135,7 +137,7 @@ def request(content: Content, job: CardJob) -> CardRequest:
         patient=personal.name,
         note=personal.note,
         reviewed=routine.reviewed or content.book.reviewed,
-        personal_dose=any(key != "weeks" for key in personal.dose),
+        personal_dose=any(key != "weeks" for key in personal.dose) or personal.side is not None,
         language=content.book.language,
         large_print=job.large_print,
     )

@@ -21,7 +21,7 @@ from handbook.errors import HandbookError
 from handbook.model import Content
 
 OPTION_NAMES = {"name": "--for", "note": "--note", "hold": "--hold", "reps": "--reps", "sets": "--sets",
-                "times_a_day": "--times-a-day", "weeks": "--weeks"}
+                "times_a_day": "--times-a-day", "weeks": "--weeks", "side": "--side"}
 
 
 def options_personal(options: Mapping[str, str | None]) -> Personal:

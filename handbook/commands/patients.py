@@ -7,7 +7,7 @@ from pathlib import Path
 
 from handbook.commands.cardjobs import CardJob, Outcome, card_path, check_slugs, make_cards
 from handbook.content.patients import PatientsFile, read_patients
-from handbook.content.personal import check_personal
+from handbook.content.personal import check_personal, side_problem
 from handbook.errors import display_path
 from handbook.model import Content
 
@@ -58,6 +58,10 @@ def _plan_row(content: Content, table: PatientsFile, names: list[str], line: int
     personal, problems = check_personal({k: v for k, v in values.items() if k != "routine"}, table.path, line, cols,
                                         covered)
     messages += [str(p) for p in problems]
+    if personal is not None and not messages:
+        side = side_problem(content.routine(slug), personal)
+        if side:
+            messages.append(f"{shown}:{line}:{cols.get('side', 1)}: side: {side}")
     if messages or personal is None:
         return Outcome(False, "\n".join(messages))
     path = card_path(out_dir, slug, personal, large_print)

@@ -18,7 +18,7 @@ from handbook.errors import HandbookError, display_path
 
 MAX_CSV_BYTES = 5_000_000
 MAX_ROWS = 20_000
-COLUMNS = ("name", "routine", *OVERRIDES, "note")
+COLUMNS = ("name", "routine", *OVERRIDES, "side", "note")
 ALIASES = {"patient": "name", "slug": "routine", "hold_seconds": "hold", "times_per_day": "times_a_day"}
 
 

@@ -15,13 +15,14 @@ from typing import Any
 
 from handbook.content import fields
 from handbook.content.schema import INVALID, Checker, Spec
-from handbook.content.values import Text
+from handbook.content.values import Choice, Text
 from handbook.content.yamlread import Node, resolve_plain, whole_number
 from handbook.errors import Problem
 from handbook.model import Amount, Routine
 
 NAME = Text(max_len=80, what="a name")
 NOTE = Text(max_len=200, what="a short note")
+SIDE = Choice(("left", "right", "both"))  # "both": the routine's own, on each side
 _DOSE_SPECS = {f.name: f.spec for f in fields.DOSE.fields}
 # option or CSV column -> dose field; the specs (ranges, units, messages) are the content's own
 OVERRIDES: dict[str, str] = {
@@ -36,11 +37,12 @@ _RANGE = re.compile(r"\s*(\d+)\s*(?:-|\u2013|to)\s*(\d+)\s*")
 
 @dataclass(frozen=True)
 class Personal:
-    """What one patient's card changes: the name line, a note, and dose numbers."""
+    """What one patient's card changes: the name line, a note, dose numbers and the side."""
 
     name: str | None = None
     note: str | None = None
     dose: Mapping[str, Amount] = field(default_factory=dict)
+    side: str | None = None  # "left" or "right" for one side only; None: as the routine says
 
     @property
     def weeks(self) -> int | None:
@@ -68,7 +70,10 @@ def check_personal(values: Mapping[str, str | None], path: Path, line: int = 0,
         if text is None or not text.strip():
             continue
         col = (columns or {}).get(key, 0)
-        if key in ("name", "note"):
+        if key == "side":
+            value = SIDE.check(Node("scalar", text.strip().lower(), line, col, quoted=True, text=text.strip()), key,
+                               where)
+        elif key in ("name", "note"):
             spec: Spec = NAME if key == "name" else NOTE
             value = spec.check(Node("scalar", text, line, col, quoted=True, text=text), key, where)
             if value is not INVALID and covered is not None:
@@ -80,15 +85,34 @@ def check_personal(values: Mapping[str, str | None], path: Path, line: int = 0,
     if where.problems:
         return None, where.problems
     dose = {OVERRIDES[k]: v for k, v in checked.items() if k in OVERRIDES}
-    return Personal(checked.get("name"), checked.get("note"), dose), []
+    side = checked.get("side")
+    return Personal(checked.get("name"), checked.get("note"), dose, None if side == "both" else side), []
 
 
 def personal_routine(routine: Routine, personal: Personal) -> Routine:
-    """The routine with the patient's dose numbers in place of its own."""
-    if not personal.dose:
+    """The routine with the patient's dose numbers and side in place of its own.
+
+    A hold set for the patient replaces the hold of every step that has one, so no step
+    cue says another number than the dose (`side_problem` says first whether a side fits).
+    """
+    if not personal.dose and personal.side is None:
         return routine
     changes: dict[str, Any] = dict(personal.dose)
-    return replace(routine, dose=replace(routine.dose, **changes))
+    if personal.side is not None:
+        changes["side"] = personal.side
+    steps = routine.steps
+    hold = personal.dose.get("hold_seconds")
+    if hold is not None:
+        steps = tuple(replace(step, hold_seconds=hold) if step.hold_seconds is not None else step for step in steps)
+    return replace(routine, dose=replace(routine.dose, **changes), steps=steps)
+
+
+def side_problem(routine: Routine, personal: Personal) -> str:
+    """Why the patient's side does not fit the routine, or "": only a routine done on each side has one."""
+    if personal.side is not None and not routine.dose.per_side:
+        return (f"'{routine.slug}' is not done on each side, so it has no {personal.side} side only; "
+                "leave the side out")
+    return ""
 
 
 def _number_node(text: str, line: int, col: int) -> Node:

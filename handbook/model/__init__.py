@@ -73,6 +73,7 @@ class Dose:
     weeks: Amount | None = None
     per_side: bool = False
     note: str | None = None
+    side: str | None = None  # "left" or "right": one side only, on one patient's card (a per-side dose)
 
 
 Point = tuple[float, float]

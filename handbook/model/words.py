@@ -54,8 +54,10 @@ def dose_sentences(dose: Dose, lang: Labels = EN) -> list[str]:
     if dose.minutes is not None:
         out.append(lang("dose.minutes", amount=lang.count(dose.minutes, "minute")))
     if dose.reps is not None:
-        key = "dose.reps_side" if dose.per_side else "dose.reps"
+        key = f"dose.reps_{dose.side}" if dose.side else "dose.reps_side" if dose.per_side else "dose.reps"
         out.append(lang(key, times=lang.times(dose.reps)))
+    elif dose.side:
+        out.append(lang(f"dose.{dose.side}_only"))
     elif dose.per_side:
         out.append(lang("dose.both_sides"))
     if dose.sets is not None:
@@ -96,7 +98,9 @@ def dose_items(dose: Dose, lang: Labels = EN) -> list[DoseItem]:
         if counted is not None:
             words = lang.unit(counted, unit)
             items.append(DoseItem(lang.numerals(counted), words, f"{lang.numerals(counted)} {words}"))
-    if dose.per_side:
+    if dose.side:
+        items.append(DoseItem(lang(f"strip.{dose.side}"), lang("strip.side_words"), lang(f"strip.{dose.side}_only")))
+    elif dose.per_side:
         items.append(DoseItem("2", lang("strip.sides_words"), lang("strip.each_side")))
     if dose.times_per_day is not None:
         phrase = lang("often.per_day", times=lang.times(dose.times_per_day))

@@ -200,3 +200,58 @@ def test_a_quote_never_closed_is_named_at_its_row(tmp_path: Path, monkeypatch: p
     assert result.exit_code == 1
     assert result.stderr == 'p.csv:3: a quote (") opened in this row is never closed; close it or remove it\n'
     assert not (tmp_path / "output").exists() or not any((tmp_path / "output").rglob("*.pdf"))
+
+
+def _card_text(path: str) -> str:
+    return " ".join(" ".join(pdfcheck.page_texts(Path(path).read_bytes())).split())
+
+
+def test_a_personal_hold_replaces_the_hold_in_every_step_cue(minimal: Path) -> None:
+    """The dose strip and the step cues print the clinician's number, never the routine's own."""
+    result = run("card", "knee-hold", "--content", "content", "--for", "Ana", "--hold", "45", "--reps", "7",
+                 "--times-a-day", "3")
+    assert result.exit_code == 0, result.output
+    text = _card_text("output/cards/knee-hold--ana.pdf")
+    assert "Hug one knee to your chest. Hold for 45 seconds." in text
+    assert "Hold 45 seconds" in text and "7 times" in text and "3 times a day" in text
+    assert "30" not in text and "5 times" not in text and "twice a day" not in text
+
+
+def test_a_side_prints_that_side_only_everywhere(minimal: Path, edit: Callable[[Path, str, str], None]) -> None:
+    edit(minimal / "knee-hold.yaml", "  times_per_day: 2\n", "  times_per_day: 2\n  per_side: true\n")
+    assert run("card", "knee-hold", "--content", "content").exit_code == 0
+    assert "each side" in _card_text("output/cards/knee-hold.pdf")
+    result = run("card", "knee-hold", "--content", "content", "--for", "Ana", "--side", "LEFT")
+    assert result.exit_code == 0, result.output
+    text = _card_text("output/cards/knee-hold--ana.pdf")
+    assert "left side only" in text
+    assert "each side" not in text and "both sides" not in text and "left and right" not in text
+
+
+def test_a_side_for_a_routine_not_done_on_each_side_is_refused(minimal: Path) -> None:
+    result = CliRunner().invoke(cli, ["card", "knee-hold", "--content", "content", "--side", "right"])
+    assert result.exit_code == 1
+    assert result.stderr == ("--side: 'knee-hold' is not done on each side, so it has no right side only; "
+                             "leave the side out\n")
+    assert not Path("output").exists()
+
+
+def test_a_side_that_is_neither_is_a_usage_error(minimal: Path) -> None:
+    result = CliRunner().invoke(cli, ["card", "knee-hold", "--content", "content", "--side", "up"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--side': 'up' is not one of 'left', 'right'." in result.stderr
+
+
+def test_the_patients_file_takes_a_side_column_checked_at_its_cell(minimal: Path,
+                                                                   edit: Callable[[Path, str, str], None]) -> None:
+    edit(minimal / "knee-hold.yaml", "  times_per_day: 2\n", "  times_per_day: 2\n  per_side: true\n")
+    Path("p.csv").write_text("name,routine,side\nAna,knee-hold,left\nBo,knee-hold,up\nCy,knee-hold,Both\n",
+                             encoding="utf-8")
+    result = CliRunner().invoke(cli, ["cards", "--content", "content", "--patients", "p.csv"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == ["wrote output/cards/knee-hold--ana.pdf",
+                                          "wrote output/cards/knee-hold--cy.pdf"]
+    assert result.stderr.splitlines() == [
+        "p.csv:3:14: side: expected one of left, right, both, got 'up'", "1 card was not written"]
+    assert "left side only" in _card_text("output/cards/knee-hold--ana.pdf")
+    assert "each side" in _card_text("output/cards/knee-hold--cy.pdf")

@@ -45,3 +45,10 @@ def test_singulars_whole_minutes_and_a_note() -> None:
 def test_step_cue() -> None:
     assert step_cue(Amount(20, 30), Amount(3)) == "Hold for 20 to 30 seconds. Take 3 slow breaths."
     assert step_cue(None, None) is None
+
+
+def test_one_side_only_in_words_and_on_the_strip() -> None:
+    dose = Dose(reps=Amount(5), per_side=True, side="left")
+    assert dose_sentences(dose) == ["Do this 5 times, on your left side only."]
+    assert dose_line(dose) == "5 times \u00b7 left side only"
+    assert dose_sentences(Dose(per_side=True, side="right"), labels("de")) == ["Machen Sie es nur auf der rechten Seite."]
