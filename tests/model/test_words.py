@@ -51,4 +51,5 @@ def test_one_side_only_in_words_and_on_the_strip() -> None:
     dose = Dose(reps=Amount(5), per_side=True, side="left")
     assert dose_sentences(dose) == ["Do this 5 times, on your left side only."]
     assert dose_line(dose) == "5 times \u00b7 left side only"
-    assert dose_sentences(Dose(per_side=True, side="right"), labels("de")) == ["Machen Sie es nur auf der rechten Seite."]
+    german = dose_sentences(Dose(per_side=True, side="right"), labels("de"))
+    assert german == ["Machen Sie es nur auf der rechten Seite."]
