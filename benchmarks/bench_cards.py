@@ -14,7 +14,13 @@ time start-ups that compile the package's modules from source every time instead
 200 cards in 1.5 s or less, 1,000 personal cards in 5 s or less, memory flat as the
 count grows.
 
-Measured (2-core Xeon VM, Python 3.11, reportlab 5.1 without its C accelerator; this
+The content is `synthetic.py`'s: since 2026-12-04 a pose beside most steps, PNG pictures
+and SVG drawings. The budget of `handbook cards` for 200 routines (at least 20% faster
+than on 2026-12-04) is checked, paired, by `bench_build.py --only cards`; README.md in
+this folder has that day's number.
+
+Measured before the synthetic content had pictures (every tenth routine a tiny PNG, no
+poses; 2-core Xeon VM, Python 3.11, reportlab 5.1 without its C accelerator; this
 harness, best / median of 3; wall time of the whole command, ms per card, peak memory):
 
     before (code of 21 Nov, 23:30)   200 cards  2.86 / 3.05 s   14.3 ms/card   46 MB
