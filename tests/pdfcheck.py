@@ -357,6 +357,17 @@ def language(pdf: PdfLike) -> str | None:
     return None if lang is None else str(lang)
 
 
+def form_uses(pdf: PdfLike, prefix: str) -> list[tuple[int, str]]:
+    """(page, name) for each form XObject whose name starts with `prefix` that a page shows, in order."""
+    found = []
+    for number, page in enumerate(reader(pdf).pages, start=1):
+        content = page.get_contents()
+        data = content.get_data() if content is not None else b""
+        pattern = rb"/FormXob\.(" + re.escape(prefix.encode()) + rb"[0-9A-Za-z_]*) Do"
+        found += [(number, name.decode()) for name in re.findall(pattern, data)]
+    return found
+
+
 def find_pages(pdf: PdfLike, needle: str) -> list[int]:
     """Pages (1-based) whose text contains `needle`, with line breaks read as spaces."""
     return [n for n, text in enumerate(page_texts(pdf), start=1) if needle in " ".join(text.split())]

@@ -27,7 +27,7 @@ from handbook.errors import HandbookError, display_path
 from handbook.layout import styles
 from handbook.model import Picture, Pose, lineart
 from handbook.pdf.document import text_streams
-from handbook.pdf.forms import drawing_ops, place_form
+from handbook.pdf.forms import drawing_ops, place_drawn_form, place_form
 
 OUTLINE_PT = (1.0, 2.4)  # the outline of a pose, in points: never thinner, never heavier
 MARGIN_PT = 0.5  # kept clear inside the box on every side
@@ -62,8 +62,15 @@ def draw_picture(canv: Any, picture: Picture, x: float, y: float, width: float, 
         return
     try:  # the checks read a file's size and structure, not every byte of it
         if picture.kind == "svg":
-            with text_streams():  # an <image> in the drawing is drawn inline, in the page's text
-                renderPDF.draw(svg_drawing(picture.file, w, h), canv, left, bottom)
+            drawing = svg_drawing(picture.file, w, h)
+
+            def draw() -> None:
+                with text_streams():  # an <image> in the drawing is drawn inline, in the form's text
+                    renderPDF.draw(drawing, canv, 0, 0)
+
+            digest = _file_digest(str(picture.file), picture.file.stat().st_mtime_ns)
+            name = "svg" + hashlib.blake2b(f"{digest} {w:.3f} {h:.3f}".encode(), digest_size=8).hexdigest()
+            place_drawn_form(canv, name, draw, w, h, left, bottom)  # named by what it holds: the same PDF anywhere
         else:
             canv.drawImage(_image(str(picture.file)), left, bottom, w, h, mask="auto")
     except PictureError:
@@ -256,6 +263,11 @@ def _embedded_fonts(node: Any) -> None:
         node.fontName = styles.FONT_BOLD if bold else styles.FONT
     for child in getattr(node, "contents", ()):
         _embedded_fonts(child)
+
+
+@functools.lru_cache(maxsize=64)
+def _file_digest(path: str, _mtime: int) -> str:
+    return hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
 
 
 @functools.lru_cache(maxsize=64)

@@ -5,7 +5,9 @@ turning its shapes into PDF operators (reportlab's `renderPDF`) costs more than 
 of a card. So the operators of a drawing of paths and colours are made once per process
 on a scratch canvas (`drawing_ops`), and each document defines them once as a form
 (`beginForm`/`endForm`) and shows the form wherever the drawing is placed (`doForm`).
-Only for drawings without text or images, whose operators name no document resource.
+`drawing_ops` is only for drawings without text or images, whose operators name no
+document resource; a drawing with them (an SVG file) is a form of its document alone
+(`place_drawn_form`).
 """
 
 from __future__ import annotations
@@ -30,10 +32,18 @@ def drawing_ops(draw: Callable[[Canvas], None], width: float, height: float) -> 
 def place_form(canv: Any, name: str, ops: str, width: float, height: float, x: float, y: float) -> None:
     """Show the form `name` (`ops` in a box of `width` x `height`) with its corner at (x, y),
     defining it in the canvas's document the first time."""
+    place_drawn_form(canv, name, lambda: canv._code.append(ops), width, height, x, y)
+
+
+def place_drawn_form(canv: Any, name: str, draw: Callable[[], None], width: float, height: float, x: float,
+                     y: float) -> None:
+    """Show the form `name` with its corner at (x, y); the first time in the canvas's document,
+    define it by `draw`ing on the canvas at the origin (text and images included: the form
+    belongs to this document)."""
     defined = _DEFINED.setdefault(canv, set())
     if name not in defined:
         canv.beginForm(name, 0, 0, width, height)
-        canv._code.append(ops)
+        draw()
         canv.endForm()
         defined.add(name)
     canv.saveState()

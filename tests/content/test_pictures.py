@@ -235,3 +235,28 @@ def test_a_picture_damaged_after_check_stops_drawing_with_one_line(tmp_path: Pat
     picture = Picture(path, "A caption", "A caption", 30, 20, "png")
     with pytest.raises(PictureError, match=r"later\.png: cannot draw the picture \(.*\); save it again or replace it"):
         draw_picture(Canvas(str(tmp_path / "x.pdf")), picture, 0, 0, 100, 100)
+
+
+def test_an_svg_used_twice_is_stored_once_and_the_same_from_any_folder(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each SVG drawing is one form per PDF, named by what it holds, so moving the folder changes no byte."""
+    from handbook.commands.printing import load_for_print
+    from handbook.layout.book.story import render_handbook
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    pdfs = []
+    for folder in ("one", "two/deeper"):
+        root = tmp_path / folder / "content"
+        shutil.copytree(DATA / "minimal", root)
+        (root / "images").mkdir()
+        (root / "images" / "knee.svg").write_text(SVG, encoding="utf-8")
+        text = (root / ROUTINE).read_text(encoding="utf-8")
+        picture = "picture: {file: images/knee.svg, caption: A knee}"
+        text = text.replace("  - Lie on your back.\n", f"  - text: Lie on your back.\n    {picture}\n")
+        text = text.replace("  - text: Hug one knee to your chest.\n", f"  - text: Hug one knee to your chest.\n"
+                                                                          f"    {picture}\n")
+        (root / ROUTINE).write_text(text, encoding="utf-8")
+        pdfs.append(render_handbook(load_for_print(root), "a4").data)
+    assert pdfs[0] == pdfs[1]
+    shown = [name for _, name in pdfcheck.form_uses(pdfs[0], "svg")]
+    assert len(shown) == 2 and len(set(shown)) == 1

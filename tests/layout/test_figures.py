@@ -4,7 +4,6 @@ and on a full card first smaller, then one for the routine, then refused."""
 from __future__ import annotations
 
 import functools
-import io
 from dataclasses import replace
 
 import pypdfium2 as pdfium
@@ -129,21 +128,6 @@ def test_the_handbook_prints_each_step_picture_beside_its_step_inside_the_margin
     assert routine.steps[3].picture is not None
 
 
-def _pose_forms(pdf: bytes) -> list[tuple[int, str]]:
-    """(page number, form name) for every pose form a page shows, in order."""
-    import re
-
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(pdf))
-    shown = []
-    for number, page in enumerate(reader.pages, start=1):
-        content = page.get_contents()
-        data = content.get_data() if content is not None else b""
-        shown += [(number, name.decode()) for name in re.findall(rb"/FormXob\.(pose[0-9a-f]+) Do", data)]
-    return shown
-
-
 def test_a_pose_shown_twice_at_one_size_is_stored_once(sample_content: Content) -> None:
     """Each distinct pose is one form in the PDF, shown wherever it is placed."""
     routine = sample_content.routine("psoas-foam-roller")
@@ -154,5 +138,5 @@ def test_a_pose_shown_twice_at_one_size_is_stored_once(sample_content: Content) 
     content = replace(sample_content, routines=(changed, *others))
     pdf = render_handbook(content).data
     next_chapter = min(p for p in pdfcheck.find_pages(pdf, content.routines[1].title) if p > 3)  # after the contents
-    first_chapter = [form for page, form in _pose_forms(pdf) if page < next_chapter]
+    first_chapter = [form for page, form in pdfcheck.form_uses(pdf, "pose") if page < next_chapter]
     assert len(first_chapter) == 2 and len(set(first_chapter)) == 1  # one form, shown twice
