@@ -64,8 +64,10 @@ class Line:
     width: float
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _units(text: str, font: str) -> float:
-    """The width of `text` at 1000 pt (the font's own advance widths, summed as reportlab sums them)."""
+    """The width of `text` at 1000 pt (the font's own advance widths, summed as reportlab sums them);
+    kept: a card is fitted by trying layouts, and measures the same words for each."""
     return face(font).units(text)
 
 
@@ -96,8 +98,15 @@ def break_lines(units: Sequence[Unit], width: float, ratio: float) -> list[Line]
     Units go whole onto a line when they fit; a unit wider than a line breaks at its own
     spaces, and a word wider than a line (a long web address) between its characters.
     """
+    return list(_broken(tuple(units), width, ratio))
+
+
+@functools.lru_cache(maxsize=4096)
+def _broken(units: tuple[Unit, ...], width: float, ratio: float) -> tuple[Line, ...]:
+    """`break_lines`, kept: fitting a card tries several layouts, and the same text at the same
+    width comes back in most of them (lines are immutable, so they are shared)."""
     simple = _break_words(units, width, ratio)
-    return simple if simple is not None else _break_any(units, width, ratio)
+    return tuple(simple if simple is not None else _break_any(units, width, ratio))
 
 
 def _break_any(units: Sequence[Unit], width: float, ratio: float) -> list[Line]:
@@ -172,7 +181,8 @@ def _break_words(units: Sequence[Unit], width: float, ratio: float) -> list[Line
     spaces = [_units(" ", piece.font) for piece in pieces]
     if any(not space for space in spaces[1:]):
         return None  # a space of no width is not printed; the general case knows
-    widths = [0.001 * piece.size * _units(piece.text, piece.font) for piece in pieces]
+    wide = [_units(piece.text, piece.font) for piece in pieces]
+    widths = [0.001 * piece.size * units_wide for piece, units_wide in zip(pieces, wide, strict=True)]
     gaps = [0.001 * piece.size * space for piece, space in zip(pieces, spaces, strict=True)]
     spans = text.break_lines(widths, gaps, width, width, slack=_EPSILON)
     if spans is None:
@@ -192,7 +202,7 @@ def _break_words(units: Sequence[Unit], width: float, ratio: float) -> list[Line
                 last[3].append(" " + piece.text)
             else:
                 runs.append((x, piece.font, piece.size, [" " + piece.text]))
-            x += 0.001 * piece.size * (spaces[index] + _units(piece.text, piece.font))  # as _units(" " + text)
+            x += 0.001 * piece.size * (spaces[index] + wide[index])  # as _units(" " + text) sums it
         lines.append(_line_of_runs(runs, x, ratio))
     return lines
 
