@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import io
 import math
+from dataclasses import replace
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -54,15 +55,30 @@ class CardDoesNotFit(HandbookError):
 
 
 def fit_card(req: CardRequest) -> Fit:
-    """The most generous layout of the card that fits on one page, or the overflow of the most compact."""
+    """The most generous layout of the card that fits on one page, or the overflow of the most compact.
+
+    The layouts are tried in order (`Layout.candidates`). Those that differ only in tips
+    kept and picture height are never shorter than the one with no tips and the smallest
+    picture: when that one is too tall, the others of its kind are not measured at all.
+    """
     layout = Layout(req)
-    fit = None
+    last = None
+    hopeless: set[tuple[float, bool, bool, bool]] = set()
     for choice in layout.candidates():
+        last = choice
+        kind = (choice.size, choice.dose_note, choice.all_pictures, choice.in_grid)
+        if kind in hopeless:
+            continue
+        smallest = layout.picture_heights(choice.all_pictures)[-1] if choice.picture is not None else None
+        compact = replace(choice, tips=0, picture=smallest)
+        if compact != choice and not layout.measure(compact).ok:
+            hopeless.add(kind)
+            continue
         fit = layout.measure(choice)
         if fit.ok:
             return fit
-    assert fit is not None
-    return fit
+    assert last is not None
+    return layout.measure(last)
 
 
 def card_fits(req: CardRequest) -> bool:
