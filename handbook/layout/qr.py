@@ -17,8 +17,6 @@ import itertools
 import math
 from typing import Any
 
-import segno
-
 QUIET_ZONE = 4  # modules of white around the code on every side, as the QR standard asks
 ERROR_CORRECTION = "m"
 
@@ -30,6 +28,8 @@ def qr_modules(link: str) -> tuple[tuple[bool, ...], ...]:
     Cached: a batch of cards prints each routine's link many times, and encoding one takes
     a few milliseconds.
     """
+    import segno  # here: it imports urllib and http.client (25 ms), which a process printing no code need not pay
+
     code = segno.make_qr(link, error=ERROR_CORRECTION, boost_error=False, encoding="utf-8")
     return tuple(tuple(bool(module) for module in row) for row in code.matrix)
 
@@ -45,7 +45,7 @@ def draw_qr(canv: Any, link: str, x: float, y: float, side: float) -> None:
     with its bottom-left corner at (`x`, `y`); nothing is drawn in the quiet zone."""
     unit = side / (len(qr_modules(link)) + 2 * QUIET_ZONE)
     canv.saveState()
-    canv.setFillColorRGB(0, 0, 0)  # dark on light whatever the styles say: phones read it so
+    canv.setFillColorRGB(0, 0, 0)  # dark on light whatever the styles say, as phone cameras expect
     # one unit per module: every rectangle of the path is whole numbers
     canv.transform(unit, 0, 0, unit, x + QUIET_ZONE * unit, y + QUIET_ZONE * unit)
     canv.drawPath(_dark_path(canv, link), stroke=0, fill=1)
