@@ -400,3 +400,45 @@ def _rects(data: bytes) -> tuple[Rect, ...]:
             for r in page.rects:
                 out.append(Rect(number, float(r["x0"]), float(r["top"]), float(r["width"]), float(r["height"])))
     return tuple(out)
+
+
+# --- QR codes, found on the rendered page as a phone camera would (pdfium, zxing-cpp) ---
+
+QUIET_ZONE = 4  # modules of white the QR standard asks for around a code
+
+
+@dataclass(frozen=True)
+class QrCode:
+    """A QR code read from a rendered page, measured in points."""
+
+    text: str
+    error_correction: str  # "L", "M", "Q" or "H"
+    modules: int  # modules along a side, quiet zone not included
+    side: float  # the printed symbol's side, quiet zone not included
+    quiet_zone_blank: bool  # nothing darker than the paper within QUIET_ZONE modules around it
+
+    @property
+    def module(self) -> float:
+        return self.side / self.modules
+
+
+def qr_codes(pdf: PdfLike, page: int, dpi: float) -> list[QrCode]:
+    """The QR codes zxing-cpp reads on `page` rendered at `dpi`, with their size and quiet zone."""
+    import zxingcpp
+
+    image = pdfium.PdfDocument(_bytes(pdf))[page - 1].render(scale=dpi / 72).to_pil().convert("L")
+    found = []
+    for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode):
+        corners = [code.position.top_left, code.position.top_right, code.position.bottom_right,
+                   code.position.bottom_left]
+        left, right = min(p.x for p in corners), max(p.x for p in corners)
+        top, bottom = min(p.y for p in corners), max(p.y for p in corners)
+        modules = 17 + 4 * int(code.extra["Version"])
+        zone = QUIET_ZONE * (right - left) / modules
+        # the ring around the symbol, a pixel short on either side for anti-aliased edges
+        x0, y0 = round(left - zone + 1), round(top - zone + 1)
+        ring = image.crop((x0, y0, round(right + zone - 1), round(bottom + zone - 1)))
+        ring.paste(255, (round(left - 1) - x0, round(top - 1) - y0, round(right + 1) - x0, round(bottom + 1) - y0))
+        darkest, _ = ring.getextrema()
+        found.append(QrCode(code.text, code.ec_level, modules, (right - left) * 72 / dpi, darkest >= 250))
+    return found

@@ -17,8 +17,8 @@ from reportlab.platypus import Flowable
 
 from handbook.layout.book.pagenumbers import PageNumbers
 from handbook.layout.book.paragraph import Run, Text
+from handbook.layout.qr import draw_qr, printed_side
 from handbook.layout.styles import INK, RULE
-from handbook.pdf.qr import qr_modules, qr_path
 from handbook.pdf.text import text_width
 
 NUMBER_GAP = 10.0  # between an entry's text and its page-number column
@@ -215,8 +215,9 @@ class QrBlock(Flowable):
     Wraps to the taller of the code and the text; the caller keeps the text short (a long
     address goes in a paragraph of its own underneath), so the block is always far
     shorter than a page and never splits: it moves to the next page instead. Draws the
-    code as black squares (a 4-module quiet zone around it, inside the block) and links
-    the code to the address.
+    code (`handbook.layout.qr`, its quiet zone inside the block) and links it to the
+    address. The card has its own small block (`card.parts.QrBlock`): a card's parts are
+    not platypus flowables, and its code is sized for a phone held at arm's length.
     """
 
     GAP = 12.0
@@ -225,19 +226,13 @@ class QrBlock(Flowable):
         super().__init__()
         self.url = url
         self.beside = list(beside)
-        self.modules: list[list[bool]] = []  # encoded when first measured: in whichever process lays it out
-        self.SIZE = 0.0
+        self.SIZE = 0.0  # the code's side, quiet zone included: known once the code is encoded, in wrap
         self.spaceBefore = 4
         self.spaceAfter = 8
 
-    def _encode(self) -> None:
-        if not self.modules:
-            self.modules = qr_modules(self.url)
-            # 30 mm for a short address; a long one gets modules of at least 0.4 mm, up to 60 mm
-            self.SIZE = min(max(30 * mm, (len(self.modules) + 2 * QUIET_ZONE) * 0.4 * mm), 60 * mm)
-
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._encode()
+        # 30 mm for a short address; a long one gets modules of at least 0.4 mm, up to 60 mm
+        self.SIZE = printed_side(self.url, 30 * mm, 0.4 * mm, 60 * mm)
         self.width = availWidth
         inner = availWidth - self.SIZE - self.GAP
         self.text_height = sum(p.wrap(inner, 1e6)[1] + p.getSpaceAfter() for p in self.beside)
@@ -248,18 +243,9 @@ class QrBlock(Flowable):
         return []
 
     def draw(self) -> None:
-        self._encode()
         canv = self.canv
         top = self.height
-        count = len(self.modules)
-        unit = self.SIZE / (count + 2 * QUIET_ZONE)
-        canv.saveState()
-        canv.setFillColor(INK)
-        # one module = one unit, so every rectangle is whole numbers: "column row width 1 re"
-        canv.translate(QUIET_ZONE * unit, top - self.SIZE + QUIET_ZONE * unit)
-        canv.scale(unit, unit)
-        canv.addLiteral("\n".join(qr_path(self.modules)) + "\nf")
-        canv.restoreState()
+        draw_qr(canv, self.url, 0, top - self.SIZE, self.SIZE)
         canv.linkURL(self.url, (0, top - self.SIZE, self.SIZE, top), relative=1, thickness=0)
         y = top
         for para in self.beside:
@@ -267,9 +253,6 @@ class QrBlock(Flowable):
             y -= h
             para.drawOn(canv, self.SIZE + self.GAP, y)
             y -= para.getSpaceAfter()
-
-
-QUIET_ZONE = 4  # modules of white around a QR code, as the standard asks
 
 
 class RuledLines(Flowable):

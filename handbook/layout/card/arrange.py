@@ -19,14 +19,15 @@ from handbook.layout.card.parts import (
     CardFooter,
     DoseStrip,
     PictureBlock,
+    QrBlock,
     SideBySide,
     Stack,
     StepRows,
     TickGrid,
 )
-from handbook.layout.card.qr import QrBlock, qr_side
 from handbook.layout.card.request import CardRequest
 from handbook.layout.card.text import Part, Piece, TextBlock, Unit, text_width, words_of
+from handbook.layout.qr import printed_side
 from handbook.model import Picture
 from handbook.model.labels import Labels, labels
 from handbook.model.words import dose_items, step_cue
@@ -304,7 +305,7 @@ class Layout:
         req, routine, lang = self.req, self.req.routine, self.lang
         parts: list[Part] = []
         if routine.link:
-            side = qr_side(routine.link, 25 * mm if self.compact else 28 * mm)
+            side = printed_side(routine.link, 25 * mm if self.compact else 28 * mm, QrBlock.MIN_MODULE)
             parts.append(QrBlock(routine.link, side, self.style("card-heading"), self.style("card-small"),
                                  (lang("card.qr_heading"), lang("card.qr_intro"))))
         grid_styles = {"heading": self.style("card-heading"), "label": self.style("card-label"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 
 from handbook.layout.card.text import (
     ASCENT,
@@ -24,6 +25,7 @@ from handbook.layout.card.text import (
     words_of,
 )
 from handbook.layout.figures import draw_alt_text, draw_picture, extra_alt
+from handbook.layout.qr import draw_qr
 from handbook.layout.styles import INK
 from handbook.model import Picture
 from handbook.model.labels import Labels, labels
@@ -239,6 +241,43 @@ class StepRows(Part):
             block.drawOn(self.canv, 0, self.height - top - text)
             if picture is not None:
                 picture.drawOn(self.canv, self.width - column, self.height - top - image)
+
+
+class QrBlock(Part):
+    """A QR code of the routine's link, with a heading, a line of help and the link beside it.
+
+    Wraps: the code is a square of `side` points at the top left (quiet zone included;
+    the caller sizes it with `handbook.layout.qr.printed_side` and `MIN_MODULE`); the
+    words and the link wrap in the width to its right (a long link breaks between
+    characters). Draws the code with `handbook.layout.qr`, as the handbook's block does;
+    that one is a platypus flowable beside platypus text and links the code, which a
+    card's part and a printed card need not.
+    """
+
+    GAP = 10.0
+    MIN_MODULE = 0.7 * mm  # smaller modules get hard for a phone camera to read at arm's length
+
+    def __init__(self, link: str, side: float, heading: ParagraphStyle, small: ParagraphStyle,
+                 words: tuple[str, str]) -> None:
+        super().__init__()
+        self.link = link
+        self.side = side
+        self.text = Stack([
+            TextBlock.plain(words[0], heading),
+            TextBlock.plain(words[1], small),
+            TextBlock.plain(link, small),
+        ], gap=2)
+        self._text_height = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._text_height = self.text.wrap(availWidth - self.side - self.GAP, availHeight)[1]
+        self.width = availWidth
+        self.height = max(self.side, self._text_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_qr(self.canv, self.link, 0, self.height - self.side, self.side)
+        self.text.drawOn(self.canv, self.side + self.GAP, self.height - self._text_height)
 
 
 class TickGrid(Part):

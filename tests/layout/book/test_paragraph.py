@@ -17,7 +17,6 @@ from reportlab.platypus import Paragraph
 from handbook.layout.book.paragraph import LINE_BREAK, Run, Text
 from handbook.layout.styles import FONT_BOLD, FONT_ITALIC, handbook_styles
 from handbook.model import Content
-from handbook.pdf.qr import qr_modules
 from tests import pdfcheck
 
 WORDS = ("the", "psoas", "muscle", "lifts", "your", "knee", "(gently)", "and", "helps", "you", "walk.",
@@ -121,18 +120,6 @@ def test_runs_keep_their_faces_and_forced_breaks() -> None:
     fonts = {c.text: c.font for c in pdfcheck.chars(_drawn(text)) if c.text.strip()}
     assert fonts["F"].endswith("SourceSansPro-It") and fonts["H"].endswith("SourceSansPro-Bold")
     assert fonts["S"].endswith("SourceSansPro-Regular") and fonts[","].endswith("SourceSansPro-Regular")
-
-
-def test_qr_modules_are_reportlabs() -> None:
-    from reportlab.graphics.barcode import qrencoder
-
-    for text in ("x", "https://example.org/videos/routine-7", "https://example.org/" + "v" * 280,
-                 "https://example.org/" + "a" * 1480, "https://example.org/ünïcode"):
-        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-        code.addData(text)
-        code.version = code.calculate_version()
-        code.makeImpl(False, 0)
-        assert qr_modules(text) == [list(map(bool, row)) for row in code.modules], text
 
 
 def test_the_part_on_the_next_page_keeps_its_forced_line_breaks() -> None:

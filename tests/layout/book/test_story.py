@@ -322,17 +322,19 @@ def test_pictures_are_placed_with_their_captions(tricky: bytes, tricky_content: 
     assert caption and all(c.top > bottom for c in caption)  # "The lunge <side view>" under its picture
 
 
-def test_qr_codes_read_back_as_the_links(tricky: bytes) -> None:
-    import pypdfium2
-    import zxingcpp
-
-    pages = pdfcheck.find_pages(tricky, "scan this code")
-    found = set()
-    for page in pages:
+def test_qr_codes_read_back_as_the_links_with_their_quiet_zone_and_size(tricky: bytes) -> None:
+    mm = 72 / 25.4
+    codes = []
+    for page in pdfcheck.find_pages(tricky, "scan this code"):
         # 150 dpi: a phone camera reads a printed page at least this well
-        image = pypdfium2.PdfDocument(tricky)[page - 1].render(scale=150 / 72).to_pil()
-        found |= {(b.format.name, b.text) for b in zxingcpp.read_barcodes(image)}
-    assert found == {("QRCode", MEDIUM_LINK), ("QRCode", LONG_LINK)}
+        codes += pdfcheck.qr_codes(tricky, page, dpi=150)
+    assert sorted((code.text, code.error_correction) for code in codes) == [(LONG_LINK, "M"), (MEDIUM_LINK, "M")]
+    for code in codes:
+        assert code.quiet_zone_blank, code
+        # with its quiet zone 30 to 60 mm, modules of 0.4 mm or more unless that would pass 60 mm; a pixel's leeway
+        printed = code.side / code.modules * (code.modules + 2 * pdfcheck.QUIET_ZONE)
+        assert 30 * mm - 1 <= printed <= 60 * mm + 1, code
+        assert code.module >= 0.4 * mm - 0.05 or printed >= 60 * mm - 1, code
 
 
 def test_chapters_carry_the_safety_box_and_the_clinic_phone(sample: bytes, sample_content: Content) -> None:

@@ -175,19 +175,21 @@ def test_cards_are_byte_identical_across_runs(cards: dict[tuple[str, str], bytes
         assert render_card(request_for(sample_content, routine, "a5")) == cards[(routine.slug, "a5")]
 
 
-def test_qr_code_reads_back_as_the_link(linked: Content) -> None:
-    import pypdfium2
-    import zxingcpp
-
+def test_qr_code_reads_back_as_the_link_with_its_quiet_zone_and_size(linked: Content) -> None:
     cases = [("psoas-rest-positions", paper) for paper in PAPER_NAMES] + [("psoas-release", "a4"),
                                                                            ("psoas-release", "letter")]
     for slug, paper in cases:
         pdf = render_card(request_for(linked, linked.routine(slug), paper))
         assert LINK in _stream_text(pdf), (slug, paper)
         # 100 dpi: about what a phone camera resolves of a card at arm's length
-        image = pypdfium2.PdfDocument(pdf)[0].render(scale=100 / 72).to_pil()
-        found = zxingcpp.read_barcodes(image)
-        assert [(b.format.name, b.text) for b in found] == [("QRCode", LINK)], (slug, paper)
+        codes = pdfcheck.qr_codes(pdf, 1, dpi=100)
+        assert [(code.text, code.error_correction) for code in codes] == [(LINK, "M")], (slug, paper)
+        code = codes[0]
+        assert code.quiet_zone_blank, (slug, paper)
+        # modules of 0.7 mm or more; with its quiet zone 25 mm (a compact card) to 28 mm; one pixel's leeway
+        assert code.module >= 0.7 * MM - 0.1, (slug, paper, code)
+        printed = code.side / code.modules * (code.modules + 2 * pdfcheck.QUIET_ZONE)
+        assert 25 * MM - 1 <= printed <= 28 * MM + 1, (slug, paper, code)
         assert pdfcheck.page_count(pdf) == 1
 
 
