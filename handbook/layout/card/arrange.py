@@ -14,17 +14,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from handbook.layout import styles
-from handbook.layout.card.parts import (
-    Bordered,
-    CardFooter,
-    DoseStrip,
-    PictureBlock,
-    QrBlock,
-    SideBySide,
-    Stack,
-    StepRows,
-    TickGrid,
-)
+from handbook.layout.card.boxes import Bordered, SideBySide, Stack
+from handbook.layout.card.parts import CardFooter, DoseStrip, PictureBlock, QrBlock, StepRows, TickGrid
 from handbook.layout.card.request import CardRequest
 from handbook.layout.card.text import Part, Piece, TextBlock, Unit, text_width, words_of
 from handbook.layout.qr import printed_side

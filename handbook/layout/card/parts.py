@@ -1,7 +1,8 @@
-"""The flowables a card is made of: stacks, boxes, the dose strip, picture, QR code, tick grid, footer.
+"""The parts a card is made of: the dose strip, a picture, steps beside their pictures, the QR code,
+the tick grid and the footer (the containers that hold them are in `boxes`).
 
 Every one of them is measured (`wrap`) before anything is drawn, and none of them ever
-splits: a card is exactly one page, and `card.py` decides what goes on it from the
+splits: a card is exactly one page, and `render` decides what goes on it from the
 measured heights. Everything is black on white; grey is never the only thing that
 carries meaning, so the card prints the same on any office printer.
 """
@@ -13,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from handbook.layout.card.boxes import Stack
 from handbook.layout.card.text import (
     ASCENT,
     Line,
@@ -33,90 +35,6 @@ from handbook.model.words import DoseItem
 from handbook.pdf.cardops import draw_lines, draw_string, stroke_line, stroke_rect
 
 EN = labels("en")
-
-
-class Stack(Part):
-    """Parts one under the other with a fixed gap between them.
-
-    Wraps: each child at the full width; height = children + gaps. Draws: top down.
-    """
-
-    def __init__(self, parts: Sequence[Part], gap: float = 0.0) -> None:
-        super().__init__()
-        self.parts = list(parts)
-        self.gap = gap
-        self._sizes: list[float] = []
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._sizes = [part.wrap(availWidth, availHeight)[1] for part in self.parts]
-        self.width = availWidth
-        self.height = sum(self._sizes) + self.gap * max(len(self.parts) - 1, 0)
-        return self.width, self.height
-
-    def draw(self) -> None:
-        y = self.height
-        for part, size in zip(self.parts, self._sizes, strict=True):
-            y -= size
-            part.drawOn(self.canv, 0, y)
-            y -= self.gap
-
-
-class Bordered(Part):
-    """A child inside a black border, with padding: the card's "Stop and call us if" box.
-
-    Not the handbook's `Box`: that one is a platypus flowable that splits across pages and
-    repeats its title; a card part is never split, and a card never imports platypus.
-
-    Wraps: the child at the width less border and padding. Draws: the border inside its
-    own box (the stroke never reaches past the width it was given), then the child.
-    """
-
-    def __init__(self, child: Part, line_width: float = 2.5, padding: float = 8.0) -> None:
-        super().__init__()
-        self.child = child
-        self.line_width = line_width
-        self.padding = padding
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        inset = self.line_width + self.padding
-        _, child_height = self.child.wrap(availWidth - 2 * inset, availHeight)
-        self.width = availWidth
-        self.height = child_height + 2 * inset
-        return self.width, self.height
-
-    def draw(self) -> None:
-        half = self.line_width / 2
-        self.canv.setStrokeColor(INK)
-        self.canv.setLineWidth(self.line_width)
-        self.canv.roundRect(half, half, self.width - self.line_width, self.height - self.line_width, 4,
-                            stroke=1, fill=0)
-        inset = self.line_width + self.padding
-        self.child.drawOn(self.canv, inset, inset)
-
-
-class SideBySide(Part):
-    """Two flowables in columns (the stop box and what to avoid), tops aligned.
-
-    Wraps: each at its share of the width less the gap; height = the taller one.
-    """
-
-    def __init__(self, left: Part, right: Part, share: float = 0.5, gap: float = 14.0) -> None:
-        super().__init__()
-        self.left, self.right, self.share, self.gap = left, right, share, gap
-        self.heights = (0.0, 0.0)  # of the two columns, after wrap
-        self._left_width = 0.0
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._left_width = (availWidth - self.gap) * self.share
-        left = self.left.wrap(self._left_width, availHeight)[1]
-        right = self.right.wrap(availWidth - self.gap - self._left_width, availHeight)[1]
-        self.heights = (left, right)
-        self.width, self.height = availWidth, max(left, right)
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.left.drawOn(self.canv, 0, self.height - self.heights[0])
-        self.right.drawOn(self.canv, self._left_width + self.gap, self.height - self.heights[1])
 
 
 class DoseStrip(Part):
