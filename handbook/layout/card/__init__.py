@@ -1,5 +1,5 @@
 """The one-page exercise card: what it shows (`request`), how its parts are arranged and measured
-(`arrange`, `parts`) and how it is fitted and drawn (`render`).
+(`arrange`, `parts`, `boxes`, `text`) and how it is fitted and drawn (`render`).
 
 The names below are the card's interface for the commands; the modules behind them are its
 workings.
