@@ -10,6 +10,7 @@ font files, which is the layout's business (`handbook.layout.styles.covered`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 from handbook.checks.readability import routine_texts, topic_texts
@@ -60,11 +61,18 @@ def printed_texts(content: Content) -> Iterator[tuple[object, str, str]]:
 
 def missing_in(text: str, covered: frozenset[int]) -> str:
     """The characters of `text` the fonts have no glyph for, in order, each once (spaces aside)."""
+    if set(text) <= _as_chars(covered):  # the usual case: one set operation, no loop per character
+        return ""
     seen: dict[str, None] = {}
     for char in text:
         if ord(char) not in covered and not char.isspace():
             seen[char] = None
     return "".join(seen)
+
+
+@functools.lru_cache(maxsize=4)
+def _as_chars(covered: frozenset[int]) -> frozenset[str]:
+    return frozenset(map(chr, covered)) | frozenset(" \n\t")
 
 
 def missing_glyphs(content: Content, covered: frozenset[int]) -> list[Problem]:
