@@ -36,14 +36,14 @@ def load_for_print(content_dir: Path, language: str | None = None) -> Content:
 
 
 def print_problems(content: Content) -> list[Problem]:
-    """What the fonts and the drawing machinery refuse in content that loaded cleanly.
+    """What the fonts, the drawing machinery and the QR encoder refuse in content that loaded cleanly.
 
     Here, not in the loader: both need the layout's fonts and drawing code, which reading
     content never imports.
     """
     from handbook.layout.styles import covered  # here: it reads the font files
 
-    return [*missing_glyphs(content, covered()), *_svg_problems(content)]
+    return [*missing_glyphs(content, covered()), *_svg_problems(content), *_link_problems(content)]
 
 
 def _svg_problems(content: Content) -> Iterator[Problem]:
@@ -60,6 +60,21 @@ def _svg_problems(content: Content) -> Iterator[Problem]:
             place = routine.where(name)
             shown = display_path(picture.file.relative_to(content.root.resolve()))
             yield Problem(place.path, place.line, place.col, name, f"'{shown}': {problem}")
+
+
+def _link_problems(content: Content) -> Iterator[Problem]:
+    """An error at each link too long for the QR code the handbook and the card print of it."""
+    linked = [routine for routine in content.routines if routine.link]
+    if not linked:
+        return
+    from handbook.layout.qr import qr_problem  # here: it imports the QR encoder
+
+    for routine in linked:
+        assert routine.link is not None
+        problem = qr_problem(routine.link)
+        if problem:
+            place = routine.where("link")
+            yield Problem(place.path, place.line, place.col, "link", problem)
 
 
 def _pictures(routine: Routine) -> Iterator[tuple[str, Picture]]:

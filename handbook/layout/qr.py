@@ -34,6 +34,21 @@ def qr_modules(link: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(bool(module) for module in row) for row in code.matrix)
 
 
+def qr_problem(link: str) -> str:
+    """Why `link` cannot be printed as a QR code at error correction M (too long), or ""."""
+    import segno
+
+    try:
+        qr_modules(link)
+    except segno.DataOverflowError:
+        size = len(link.encode("utf-8"))
+        return f"is too long for a QR code ({size} bytes as UTF-8; at most {MOST_BYTES} fit); shorten the address"
+    return ""
+
+
+MOST_BYTES = 2331  # bytes a version-40 QR code holds at error correction M
+
+
 def printed_side(link: str, smallest: float, module: float, largest: float = math.inf) -> float:
     """The side of the printed square, quiet zone included: `smallest`, or larger so that each
     module is at least `module` points wide, but never more than `largest`."""

@@ -86,3 +86,14 @@ def test_a_character_the_font_lacks_is_an_error_with_its_code_point(routine: Pat
 def test_polish_czech_greek_and_cyrillic_are_covered(routine: Path) -> None:
     edit(routine, "title: Knee hold", "title: Zażółć gęślą, Příliš žluťoučký, Ελληνικά, Кириллица")
     assert messages(routine.parent) == []
+
+
+@pytest.mark.parametrize("command", [["check"], ["card", "knee-hold"], ["build"]])
+def test_a_link_too_long_for_a_qr_code_is_refused_at_the_link(routine: Path, command: list[str]) -> None:
+    """2,000 characters are allowed, but letters beyond ASCII take two bytes: over 2,331 no QR code holds it."""
+    edit(routine, "version: 1\n", "version: 1\nlink: https://example.org/" + "\u00e9" * 1200 + "\n")
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 1
+    assert ("routines/knee-hold.yaml:21:7: link: is too long for a QR code (2420 bytes as UTF-8; at most 2331 fit); "
+            "shorten the address") in result.output.splitlines()
+    assert not Path("output").exists()
