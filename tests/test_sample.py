@@ -29,9 +29,17 @@ def bundled_content() -> Content:
     """The live content folder, routines/: what `handbook build` prints out of the box."""
     return load_content(BUNDLED)
 
-def test_bundled_content_passes_check_without_warnings() -> None:
+def test_bundled_content_passes_check_and_says_it_awaits_a_clinicians_review() -> None:
+    """No error and no warning but one: the sample names no real reviewer, so it is not ready to hand out."""
     report = check(BUNDLED)
-    assert [str(p) for p in report.problems] == []
+    assert report.ok
+    awaiting = ("warning: reviewed.by: is the sample's placeholder, not a clinician; name the clinician who checked "
+                "this content (until then every printout says \"Not yet reviewed by a clinician\")")
+    assert [str(p) for p in report.problems] == [
+        f"routines/{name}.yaml:{place}: {awaiting}"
+        for name, place in (("book", "15:7"), ("pelvic-floor-down-training", "44:16"), ("psoas-foam-roller", "42:16"),
+                            ("psoas-release", "53:16"), ("psoas-rest-positions", "36:16"))]
+    assert not check(BUNDLED, strict=True).ok  # --strict: not ready
     assert (report.routines, report.topics) == (4, 2)
 
 

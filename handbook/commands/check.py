@@ -13,6 +13,7 @@ from pathlib import Path
 
 from handbook.checks import readability
 from handbook.checks.readability import Measure
+from handbook.checks.review import review_warnings
 from handbook.content.loader import SUFFIXES, load
 from handbook.errors import Problem
 from handbook.model import Content
@@ -80,7 +81,7 @@ def check(root: Path, strict: bool = False) -> CheckReport:
             card_problems, misfits = card_fit(content)
             problems += card_problems
         measures, warnings = readability.measure(content)
-        problems += warnings
+        problems += warnings + review_warnings(content)
     if strict:
         problems = [replace(p, severity="error") for p in problems]
     problems = sorted(problems, key=lambda p: (str(p.path), p.line, p.col))

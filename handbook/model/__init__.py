@@ -153,6 +153,12 @@ class Review:
     by: str
     on: _dt.date
 
+    @property
+    def placeholder(self) -> bool:
+        """Whether `by` is still the sample's placeholder (marked "(sample)") rather than a clinician:
+        until a clinician is named, every printout says it is not yet reviewed."""
+        return "(sample" in self.by.lower()
+
 
 @dataclass(frozen=True)
 class Routine:

@@ -97,3 +97,37 @@ def test_a_link_too_long_for_a_qr_code_is_refused_at_the_link(routine: Path, com
     assert ("routines/knee-hold.yaml:21:7: link: is too long for a QR code (2420 bytes as UTF-8; at most 2331 fit); "
             "shorten the address") in result.output.splitlines()
     assert not Path("output").exists()
+
+
+def test_a_reviewer_still_the_samples_placeholder_is_warned_and_strict_fails(routine: Path) -> None:
+    edit(routine.parent / "book.yaml", "by: Test Reviewer", "by: A. Sample, physiotherapist (sample)")
+    warning = ("routines/book.yaml:9:7: warning: reviewed.by: is the sample's placeholder, not a clinician; name the "
+               "clinician who checked this content (until then every printout says \"Not yet reviewed by a "
+               "clinician\")")
+    result = CliRunner().invoke(cli, ["check"])
+    assert result.exit_code == 0
+    assert warning in result.output.splitlines()
+    strict = CliRunner().invoke(cli, ["check", "--strict"])
+    assert strict.exit_code == 1
+    assert warning.replace("warning: ", "") in strict.output.splitlines()
+
+
+def test_until_a_clinician_is_named_the_printouts_say_so(routine: Path) -> None:
+    from tests import pdfcheck
+
+    def printed() -> tuple[str, str]:
+        assert CliRunner().invoke(cli, ["build"]).exit_code == 0
+        assert CliRunner().invoke(cli, ["card", "knee-hold"]).exit_code == 0
+        handbook = " ".join(" ".join(pdfcheck.page_texts(Path("output/handbook.pdf").read_bytes())).split())
+        card = " ".join(" ".join(pdfcheck.page_texts(Path("output/cards/knee-hold.pdf").read_bytes())).split())
+        return handbook, card
+
+    handbook, card = printed()
+    assert "Not yet reviewed" not in handbook and "not yet reviewed" not in card
+    assert "reviewed on 2 January 2026 by Test Reviewer" in handbook and "reviewed 2 Jan 2026" in card
+    edit(routine.parent / "book.yaml", "by: Test Reviewer", "by: A. Sample, physiotherapist (sample)")
+    handbook, card = printed()
+    assert handbook.count("Not yet reviewed by a clinician.") == 2  # the cover and the routine's version line
+    assert "It has not yet been reviewed by a clinician." in handbook  # the sources
+    assert "(sample)" not in handbook and "(sample)" not in card
+    assert "Version 1 \u00b7 not yet reviewed by a clinician \u00b7" in card

@@ -182,6 +182,8 @@ class _Story:
             if book.subtitle:
                 head.append(self.plain(book.subtitle, subtitle_style))
             head += [self.plain(book.edition, "cover-detail"), self.plain(self.lang.date(self.date), "cover-detail")]
+            if book.reviewed.placeholder:
+                head.append(self.rich([Run(self.lang("book.not_reviewed"), FONT_BOLD)], "cover-detail"))
             foot: list[Flowable] = [self.rich([Run(clinic.name, FONT_BOLD)], "cover-detail"),
                                     self.plain(self.lang("book.phone", phone=clinic.phone), "cover-detail")]
             foot += [self.plain(line, "cover-detail") for line in (clinic.website, clinic.email) if line]
@@ -291,7 +293,10 @@ class _Story:
                                  self.numbers, prefix=self.page_prefix))
         self.add(self.plain(lang("book.where_from"), "h2"), *self.source_list(routine.sources, notes=True))
         review = routine.reviewed or self.book.reviewed
-        self.text(lang("book.version", version=routine.version, date=lang.date(review.on), by=review.by), "small")
+        if review.placeholder:
+            self.text(lang("book.version_not_reviewed", version=routine.version), "small")
+        else:
+            self.text(lang("book.version", version=routine.version, date=lang.date(review.on), by=review.by), "small")
 
     def stop_box(self, routine: Routine) -> None:
         clinic, lang = self.book.clinic, self.lang
@@ -349,7 +354,10 @@ class _Story:
         self.add(PageBreak())
         self.start("sources", self.lang("book.sources"))
         review = self.book.reviewed
-        self.text(self.lang("book.sources_intro", by=review.by, date=self.lang.date(review.on)))
+        if review.placeholder:
+            self.text(self.lang("book.sources_intro_not_reviewed"))
+        else:
+            self.text(self.lang("book.sources_intro", by=review.by, date=self.lang.date(review.on)))
         used: dict[tuple[str, str | None, str | None], list[str]] = {}
         for owner, owner_sources in [*((r.title, r.sources) for r in self.content.routines),
                                      *((t.title, t.sources) for t in self.content.faq)]:

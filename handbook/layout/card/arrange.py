@@ -368,6 +368,8 @@ def _first_sentence(text: str) -> str:
 
 def _version_line(req: CardRequest, lang: Labels) -> str:
     line = lang("card.version", version=req.routine.version)
-    if req.reviewed is not None:
+    if req.reviewed is not None and req.reviewed.placeholder:
+        line += " \u00b7 " + lang("card.not_reviewed")
+    elif req.reviewed is not None:
         line += " \u00b7 " + lang("card.reviewed", date=lang.short_date(req.reviewed.on))
     return f"{line} \u00b7 {lang('card.not_replace')}"

@@ -103,4 +103,9 @@ CATALOGUE: dict[str, str] = {
     "card.qr_heading": "Watch how to do it",
     "card.qr_intro": "Point your phone camera at the square, or type this address:",
     "cards.title": "Exercise cards",
+    "book.not_reviewed": "Not yet reviewed by a clinician.",
+    "book.version_not_reviewed": "Version {version}. Not yet reviewed by a clinician.",
+    "book.sources_intro_not_reviewed": "The advice in this handbook comes from the sources below. It "
+    "has not yet been reviewed by a clinician.",
+    "card.not_reviewed": "not yet reviewed by a clinician",
 }

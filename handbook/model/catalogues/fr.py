@@ -103,4 +103,9 @@ CATALOGUE: dict[str, str] = {
     "card.qr_intro": "Pointez l\u2019appareil photo de votre t\u00e9l\u00e9phone vers le carr\u00e9, "
     "ou tapez cette adresse :",
     "cards.title": "Fiches d\u2019exercice",
+    "book.not_reviewed": "Pas encore relu par un professionnel de sant\u00e9.",
+    "book.version_not_reviewed": "Version {version}. Pas encore relue par un professionnel de sant\u00e9.",
+    "book.sources_intro_not_reviewed": "Les conseils de ce livret viennent des sources ci-dessous. Ils n\u2019ont pas "
+    "encore \u00e9t\u00e9 relus par un professionnel de sant\u00e9.",
+    "card.not_reviewed": "pas encore relue par un professionnel de sant\u00e9",
 }
