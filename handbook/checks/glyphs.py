@@ -39,6 +39,8 @@ def printed_texts(content: Content) -> Iterator[tuple[object, str, str]]:
                         ("reviewed.by", book.reviewed.by)):
         if value:
             yield book.where, name, value
+    for number, flag in enumerate(book.red_flags, start=1):
+        yield book.where, f"red_flags[{number}]", flag
     for routine in content.routines:
         for name, text in routine_texts(routine):
             yield routine.where, name, text

@@ -68,7 +68,8 @@ def routine_texts(routine: Routine) -> Iterator[tuple[str, str]]:
     if routine.dose.note:
         yield "dose.note", routine.dose.note
     for name, items in (("equipment", routine.equipment), ("tips", routine.tips),
-                        ("avoid", routine.avoid), ("stop_if", routine.stop_if)):
+                        ("avoid", routine.avoid), ("stop_if", routine.stop_if),
+                        ("clinic_advice", routine.clinic_advice)):
         for number, item in enumerate(items, start=1):
             yield f"{name}[{number}]", item
     for number, step in enumerate(routine.steps, start=1):

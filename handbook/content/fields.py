@@ -114,6 +114,9 @@ ROUTINE = Record(
             True,
         ),
         Field("caution", PARAGRAPH, "a plain note, e.g. where the sources disagree"),
+        Field("clinic_advice", ListOf(ITEM, max_items=10), "the clinic's own advice for this routine, not from "
+                                                            "the sources (printed under its own heading, for a "
+                                                            "clinician to sign off)"),
         Field("link", Url(), "a video or information page, printed as text and a QR code"),
         Field("picture", PICTURE, "a picture of the whole routine"),
         Field("figure", FIGURE, FIGURE_HELP + "; for the whole routine, instead of a picture"),
@@ -175,6 +178,8 @@ BOOK = Record(
         Field("clinic", CLINIC, "the clinic printed on every page and card", True),
         Field("reviewed", REVIEW, "who reviewed the handbook and when", True),
         Field("safety_note", PARAGRAPH, "your own wording of the safety note (a plain default is printed otherwise)"),
+        Field("red_flags", ListOf(ITEM, max_items=12), "the clinic's red flags: signs to call about at once, "
+                                                       "printed in every stop box beside the clinic's phone"),
         Field(
             "routines",
             ListOf(Slug(), min_items=1, max_items=1000, unique=True),

@@ -185,6 +185,7 @@ def _make_routine(path: Path, v: dict[str, Any], ck: Checker) -> Routine:
         sources=_sources(v["sources"]),
         version=v["version"],
         caution=v.get("caution"),
+        clinic_advice=v.get("clinic_advice", ()),
         link=v.get("link"),
         picture=picture_from(v["picture"]) if v.get("picture") else v.get("figure"),
         related_faq=v.get("related_faq", ()),
@@ -237,6 +238,7 @@ def _make_book(path: Path, v: dict[str, Any], ck: Checker) -> Book:
         routine_order=v["routines"],
         faq_order=v.get("faq", ()),
         safety_note=v.get("safety_note"),
+        red_flags=v.get("red_flags", ()),
         file=path,
         places=dict(ck.places),
     )

@@ -177,6 +177,7 @@ class Routine:
     sources: tuple[Source, ...]
     version: int
     caution: str | None = None
+    clinic_advice: tuple[str, ...] = ()  # the clinic's own advice, not from the sources
     link: str | None = None
     picture: Picture | None = None
     related_faq: tuple[str, ...] = ()
@@ -240,6 +241,7 @@ class Book:
     faq_order: tuple[str, ...]
     subtitle: str | None = None
     safety_note: str | None = None
+    red_flags: tuple[str, ...] = ()  # the clinic's advice: call at once if any of these happens
     file: Path = Path()
     places: Mapping[str, Where] = field(default_factory=lambda: _NOWHERE, compare=False, repr=False)
 

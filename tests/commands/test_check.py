@@ -131,3 +131,13 @@ def test_until_a_clinician_is_named_the_printouts_say_so(routine: Path) -> None:
     assert "It has not yet been reviewed by a clinician." in handbook  # the sources
     assert "(sample)" not in handbook and "(sample)" not in card
     assert "Version 1 \u00b7 not yet reviewed by a clinician \u00b7" in card
+
+
+def test_a_book_without_red_flags_is_warned_about(routine: Path) -> None:
+    book = routine.parent / "book.yaml"
+    text = book.read_text(encoding="utf-8")
+    book.write_text(text[:text.index("red_flags:")], encoding="utf-8")
+    assert messages(routine.parent) == [
+        "routines/book.yaml:1:1: warning: red_flags: none given; list the signs to call about at once (they print "
+        "in every stop box, beside the clinic's phone)"]
+    assert not check(routine.parent, strict=True).ok

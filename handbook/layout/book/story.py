@@ -280,7 +280,8 @@ class _Story:
                 self.add(text)
                 if step.picture:  # a narrow column (a booklet, large print): the picture under its step
                     self.figure(step.picture, indent=step_style.leftIndent)
-        for title, texts in ((lang("book.tips"), routine.tips), (lang("book.avoid"), routine.avoid)):
+        for title, texts in ((lang("book.tips"), routine.tips), (lang("book.avoid"), routine.avoid),
+                             (lang("book.clinic_advice"), routine.clinic_advice)):
             if texts:
                 self.add(self.plain(title, "h2"), *self.items(texts))
         self.stop_box(routine)
@@ -303,16 +304,20 @@ class _Story:
         title = self.plain(lang("book.stop"), "box-title")
         more = self.plain(lang("book.stop_continued"), "box-title")
         call = self.plain(lang("book.call", clinic=clinic.name, phone=clinic.phone), "box-note")
-        self.add(Box(title, [*self.items(routine.stop_if, "box-item"), call], self.geometry.frame_height, more))
+        flags: list[Flowable] = []
+        if self.book.red_flags:  # the clinic's own advice, labelled as such, beside the phone
+            flags = [self.plain(lang("book.red_flags"), "box-note"), *self.items(self.book.red_flags, "box-item")]
+        self.add(Box(title, [*self.items(routine.stop_if, "box-item"), *flags, call], self.geometry.frame_height,
+                     more))
 
     def link(self, url: str) -> None:
         address = self.rich([Run(url, link=url)], "link")
         intro = self.plain(self.lang("book.qr_intro"), "link")
-        self.add(self.plain(self.lang("book.watch_more"), "h2"))
+        heading = self.plain(self.lang("book.watch_more"), "h2")
         if len(url) <= LONG_LINK:
-            self.add(QrBlock(url, [intro, address]))
-        else:
-            self.add(QrBlock(url, [intro]), address)
+            self.add(heading, QrBlock(url, [intro, address]))
+        else:  # a long address under its code, never on another page than the code and its heading
+            self.add(KeepTogether([heading, QrBlock(url, [intro]), address]))
 
     def source_list(self, sources: Iterable[Source], notes: bool) -> list[Flowable]:
         out: list[Flowable] = []

@@ -107,4 +107,6 @@ CATALOGUE: dict[str, str] = {
     "book.sources_intro_not_reviewed": "Die Ratschl\u00e4ge in diesem Heft kommen aus den Quellen unten. "
     "Eine Fachperson hat sie noch nicht gepr\u00fcft.",
     "card.not_reviewed": "noch nicht von einer Fachperson gepr\u00fcft",
+    "book.clinic_advice": "Rat Ihrer Praxis",
+    "book.red_flags": "Rufen Sie uns sofort an oder holen Sie dringend Hilfe, wenn (Rat Ihrer Praxis):",
 }

@@ -108,4 +108,6 @@ CATALOGUE: dict[str, str] = {
     "book.sources_intro_not_reviewed": "The advice in this handbook comes from the sources below. It "
     "has not yet been reviewed by a clinician.",
     "card.not_reviewed": "not yet reviewed by a clinician",
+    "book.clinic_advice": "Advice from your clinic",
+    "book.red_flags": "Call us straight away, or get urgent help, if (advice from your clinic):",
 }

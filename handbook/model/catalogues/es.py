@@ -106,4 +106,6 @@ CATALOGUE: dict[str, str] = {
     "book.sources_intro_not_reviewed": "Los consejos de este manual vienen de las fuentes de abajo. "
     "A\u00fan no los ha revisado un profesional sanitario.",
     "card.not_reviewed": "a\u00fan no revisada por un profesional sanitario",
+    "book.clinic_advice": "Consejos de su cl\u00ednica",
+    "book.red_flags": "Ll\u00e1menos enseguida, o busque ayuda urgente, si (consejo de su cl\u00ednica):",
 }

@@ -108,4 +108,6 @@ CATALOGUE: dict[str, str] = {
     "book.sources_intro_not_reviewed": "Les conseils de ce livret viennent des sources ci-dessous. Ils n\u2019ont pas "
     "encore \u00e9t\u00e9 relus par un professionnel de sant\u00e9.",
     "card.not_reviewed": "pas encore relue par un professionnel de sant\u00e9",
+    "book.clinic_advice": "Conseils de votre cabinet",
+    "book.red_flags": "Appelez-nous tout de suite, ou demandez une aide urgente, si (conseil de votre cabinet) :",
 }

@@ -22,7 +22,7 @@ from handbook.layout.book.story import render_handbook
 from handbook.layout.styles import FURNITURE_SIZE, MIN_MARGIN, handbook_geometry, handbook_styles
 from handbook.model import Content
 from tests import pdfcheck
-from tests.conftest import SAMPLE
+from tests.conftest import DATA, SAMPLE
 
 ESCAPED_TITLE = "Psoas release, knees <bend> & R&D"
 ESCAPED_TOPIC = "The psoas <muscle> & R&D"
@@ -387,3 +387,22 @@ def test_the_safety_note_can_be_the_clinics_own(
     how_to = flat(pdfcheck.page_texts(pdf)[1])
     assert "Our own words <here> & now." in how_to
     assert "Call Riverside Physiotherapy (sample clinic) on 555-0100." in how_to
+
+
+def test_every_stop_box_lists_the_clinics_red_flags_as_its_advice_beside_the_phone(sample: bytes,
+                                                                                   sample_content: Content) -> None:
+    text = flat(" ".join(pdfcheck.page_texts(sample)))
+    flags = " ".join(f"\u2022 {flag}" for flag in sample_content.book.red_flags)
+    block = ("Call us straight away, or get urgent help, if (advice from your clinic): " + flags
+             + " Call Riverside Physiotherapy (sample clinic) on 555-0100.")
+    assert text.count(block) == len(sample_content.routines)
+
+
+def test_the_clinics_own_advice_has_its_own_heading(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "minimal", root)
+    _edit(root / "knee-hold.yaml", "avoid: [Pulling hard.]", "avoid: [Pulling hard.]\n"
+          "clinic_advice: [Start after your physio has checked you.]")
+    text = flat(" ".join(pdfcheck.page_texts(render_handbook(load_content(root), "a4").data)))
+    assert ("What to avoid \u2022 Pulling hard. Advice from your clinic \u2022 Start after your physio has checked "
+            "you.") in text
