@@ -18,7 +18,7 @@ from handbook.content.schema import INVALID, Checker, Spec
 from handbook.content.values import Choice, Text
 from handbook.content.yamlread import Node, resolve_plain, whole_number
 from handbook.errors import Problem
-from handbook.model import Amount, Routine
+from handbook.model import BLANK, Amount, Routine
 
 NAME = Text(max_len=80, what="a name")
 NOTE = Text(max_len=200, what="a short note")
@@ -80,6 +80,8 @@ def check_personal(values: Mapping[str, str | None], path: Path, line: int = 0,
                 _check_glyphs(value, key, line, col, where, covered)
         else:
             value = _DOSE_SPECS[OVERRIDES[key]].check(_number_node(text, line, col), key, where)
+            if value is BLANK:  # a blank is for the generic card; a patient's card has the number
+                value = where.error(line, col, key, "expected a number for this patient, got 'blank'")
         if value is not INVALID:
             checked[key] = value
     if where.problems:

@@ -17,7 +17,7 @@ from handbook.content import images
 from handbook.content.schema import INVALID, SLUG_RE, Checker, Spec, describe, did_you_mean
 from handbook.content.yamlread import Node
 from handbook.errors import display_path
-from handbook.model import Amount, Picture
+from handbook.model import BLANK, Amount, Picture
 
 PLACEHOLDER = "TODO"
 
@@ -112,6 +112,9 @@ class AmountSpec(Spec):
     unit: str
 
     def check(self, node: Node, name: str, ck: Checker) -> Any:
+        if node.kind == "scalar" and node.value == "blank":  # no number in the sources: the clinician writes it
+            ck.place(name, node)
+            return BLANK
         if node.kind == "seq":
             items = node.value
             if len(items) != 2:
@@ -138,7 +141,7 @@ class AmountSpec(Spec):
     def json(self) -> dict[str, Any]:
         number = {"type": "integer", "minimum": self.low, "maximum": self.high}
         pair = {"type": "array", "items": number, "minItems": 2, "maxItems": 2}
-        return {"oneOf": [number, pair]}
+        return {"oneOf": [number, pair, {"const": "blank"}]}
 
 
 _BIDI_CONTROLS = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}

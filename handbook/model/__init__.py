@@ -43,10 +43,12 @@ _NOWHERE: Mapping[str, Where] = MappingProxyType({})
 
 @dataclass(frozen=True)
 class Amount:
-    """A count or a duration: one number, or a range such as 20 to 30."""
+    """A count or a duration: one number, a range such as 20 to 30, or a blank (`BLANK`) that
+    the clinician fills in by pen where the sources give no number."""
 
     low: Number
     high: Number | None = None
+    blank: bool = False
 
     @property
     def is_range(self) -> bool:
@@ -56,6 +58,9 @@ class Amount:
     def most(self) -> Number:
         """The larger end, for layout decisions that need one number."""
         return self.high if self.high is not None else self.low
+
+
+BLANK = Amount(0, blank=True)  # written `blank` in the content: printed as a line to write on
 
 
 @dataclass(frozen=True)

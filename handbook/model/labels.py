@@ -19,6 +19,7 @@ from handbook.model import Amount
 from handbook.model.catalogues import de, en, es, fr
 
 LANGUAGES = ("en", "es", "fr", "de")
+BLANK_LINE = "____"  # where the clinician writes a number the sources do not give
 
 CATALOGUES = {"en": en.CATALOGUE, "es": es.CATALOGUE, "fr": fr.CATALOGUE, "de": de.CATALOGUE}
 
@@ -90,12 +91,14 @@ class Labels:
         return text.format(**values) if values else text
 
     def is_singular(self, amount: Amount) -> bool:
-        if amount.is_range:
+        if amount.is_range or amount.blank:
             return False
         return amount.low <= 1 if self.language == "fr" else amount.low == 1
 
     def numerals(self, amount: Amount) -> str:
-        """``30`` or ``20–30``, for large numerals."""
+        """``30`` or ``20–30``, for large numerals; a line to write on for a blank."""
+        if amount.blank:
+            return BLANK_LINE
         return f"{amount.low}\u2013{amount.high}" if amount.is_range else f"{amount.low}"
 
     def unit(self, amount: Amount, unit: str) -> str:
@@ -104,12 +107,14 @@ class Labels:
         return one if self.is_singular(amount) else many
 
     def count(self, amount: Amount, unit: str) -> str:
-        """``1 second``, ``30 seconds``, ``20 to 30 seconds``."""
-        number = self("range", low=amount.low, high=amount.high) if amount.is_range else f"{amount.low}"
+        """``1 second``, ``30 seconds``, ``20 to 30 seconds``, ``____ seconds``."""
+        number = self("range", low=amount.low, high=amount.high) if amount.is_range else self.numerals(amount)
         return f"{number} {self.unit(amount, unit)}"
 
     def times(self, amount: Amount) -> str:
-        """``once``, ``twice``, ``3 times``, ``2 to 3 times``."""
+        """``once``, ``twice``, ``3 times``, ``2 to 3 times``, ``____ times``."""
+        if amount.blank:
+            return f"{BLANK_LINE}-mal" if self.language == "de" else self.count(amount, "time")
         if not amount.is_range and int(amount.low) in TIMES_WORDS[self.language]:
             return TIMES_WORDS[self.language][int(amount.low)]
         if self.language == "de":  # "3-mal"; a range joins the first number with a hyphen too: "2- bis 3-mal"

@@ -17,6 +17,8 @@ EN = labels("en")
 
 
 def _whole_minutes(amount: Amount) -> Amount | None:
+    if amount.blank:
+        return None
     if amount.low >= 60 and amount.low % 60 == 0 and (amount.high is None or amount.high % 60 == 0):
         return Amount(amount.low // 60, None if amount.high is None else amount.high // 60)
     return None
@@ -39,7 +41,7 @@ def how_often(dose: Dose, lang: Labels = EN) -> str | None:
         parts.append(lang("often.per_day", times=lang.times(dose.times_per_day)))
     if dose.days_per_week is not None:
         days = dose.days_per_week
-        every = not days.is_range and days.low == 7
+        every = not days.is_range and not days.blank and days.low == 7
         parts.append(lang("often.every_day") if every else lang("often.per_week", amount=lang.count(days, "day")))
     return _capital(", ".join(parts)) if parts else None
 
@@ -107,7 +109,7 @@ def dose_items(dose: Dose, lang: Labels = EN) -> list[DoseItem]:
         items.append(DoseItem(f"{lang.numerals(dose.times_per_day)}\u00d7", lang("strip.per_day_words"), phrase))
     if dose.days_per_week is not None:
         days = dose.days_per_week
-        every = not days.is_range and days.low == 7
+        every = not days.is_range and not days.blank and days.low == 7
         phrase = lang("often.every_day") if every else lang("often.per_week", amount=lang.count(days, "day"))
         items.append(DoseItem(lang.numerals(days), lang("strip.per_week_words"), phrase))
     if dose.weeks is not None:

@@ -255,3 +255,24 @@ def test_the_patients_file_takes_a_side_column_checked_at_its_cell(minimal: Path
         "p.csv:3:14: side: expected one of left, right, both, got 'up'", "1 card was not written"]
     assert "left side only" in _card_text("output/cards/knee-hold--ana.pdf")
     assert "each side" in _card_text("output/cards/knee-hold--cy.pdf")
+
+
+def test_where_the_sources_give_no_number_the_card_has_a_line_for_the_clinicians_pen(
+        minimal: Path, edit: Callable[[Path, str, str], None]) -> None:
+    edit(minimal / "knee-hold.yaml", "  hold_seconds: 30\n  reps: 5\n", "  hold_seconds: blank\n  reps: blank\n")
+    edit(minimal / "knee-hold.yaml", "    hold_seconds: 30\n", "    hold_seconds: blank\n")
+    assert run("card", "knee-hold", "--content", "content").exit_code == 0
+    text = _card_text("output/cards/knee-hold.pdf")
+    assert "Hold ____ seconds \u00b7 ____ times \u00b7 twice a day" in text
+    assert "Hug one knee to your chest. Hold for ____ seconds." in text
+    result = run("card", "knee-hold", "--content", "content", "--for", "Ana", "--hold", "45", "--reps", "6")
+    assert result.exit_code == 0, result.output
+    personal = _card_text("output/cards/knee-hold--ana.pdf")
+    assert "Hold 45 seconds \u00b7 6 times" in personal and "Hold for 45 seconds." in personal
+    assert "____" not in personal
+
+
+def test_a_blank_is_not_a_number_for_a_patient(minimal: Path) -> None:
+    result = CliRunner().invoke(cli, ["card", "knee-hold", "--content", "content", "--for", "Ana", "--hold", "blank"])
+    assert result.exit_code == 1
+    assert result.stderr == "--hold: expected a number for this patient, got 'blank'\n"

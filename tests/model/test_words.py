@@ -53,3 +53,13 @@ def test_one_side_only_in_words_and_on_the_strip() -> None:
     assert dose_line(dose) == "5 times \u00b7 left side only"
     german = dose_sentences(Dose(per_side=True, side="right"), labels("de"))
     assert german == ["Machen Sie es nur auf der rechten Seite."]
+
+
+def test_a_blank_prints_a_line_to_write_the_number_on() -> None:
+    from handbook.model import BLANK
+
+    dose = Dose(hold_seconds=BLANK, reps=BLANK, times_per_day=BLANK, days_per_week=BLANK)
+    assert dose_sentences(dose) == ["Hold for ____ seconds.", "Do this ____ times.",
+                                    "____ times a day, ____ days a week."]
+    assert dose_line(dose) == "Hold ____ seconds \u00b7 ____ times \u00b7 ____ times a day \u00b7 ____ days a week"
+    assert dose_sentences(Dose(times_per_day=BLANK), labels("de")) == ["____-mal am Tag."]

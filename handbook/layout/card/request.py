@@ -40,7 +40,7 @@ def tick_weeks(routine: Routine) -> int:
     clinician who wants more rows on one card passes --weeks N.
     """
     weeks = routine.dose.weeks
-    return min(int(weeks.most), DEFAULT_WEEKS) if weeks is not None else DEFAULT_WEEKS
+    return min(int(weeks.most), DEFAULT_WEEKS) if weeks is not None and not weeks.blank else DEFAULT_WEEKS
 
 
 def request_for(content: Content, routine: Routine, paper: str | None = None,
