@@ -265,7 +265,7 @@ def _report_cards(outcomes: Any) -> None:
     """Print each card's line as it is made; fail (exit 1) if any card was refused."""
     refused = 0
     for outcome in outcomes:
-        click.echo(outcome.text, err=not outcome.ok)
+        click.echo(outcome.text, err=not outcome.ok or outcome.warning)
         refused += not outcome.ok
     if refused:
         raise Failed(f"{refused} card{'s were' if refused != 1 else ' was'} not written")
@@ -285,11 +285,13 @@ def _report_cards(outcomes: Any) -> None:
 @click.option("--side", type=click.Choice(["left", "right"], case_sensitive=False), default=None,
               help="One side only, for a routine done on each side.")
 @click.option("--note", metavar="TEXT", help="A short note from the clinician, printed on the card.")
+@click.option("--strict", is_flag=True, help="Refuse a number that makes no sense for the routine, instead of a "
+                                              "warning.")
 @language_option
 @large_print_option
 def card(slugs: tuple[str, ...], content_dir: Path, out_dir: Path, paper: str | None, patient: str | None,
          hold: str | None, reps: str | None, sets: str | None, times_a_day: str | None, weeks: str | None,
-         side: str | None, note: str | None, language: str | None, large_print: bool) -> None:
+         side: str | None, note: str | None, strict: bool, language: str | None, large_print: bool) -> None:
     """Write one-page cards OUT/cards/SLUG.pdf for the routines named.
 
     \b
@@ -302,7 +304,7 @@ def card(slugs: tuple[str, ...], content_dir: Path, out_dir: Path, paper: str | 
 
     options = {"name": patient, "note": note, "hold": hold, "reps": reps, "sets": sets,
                "times_a_day": times_a_day, "weeks": weeks, "side": side}
-    printing = Printing(paper, language, large_print)
+    printing = Printing(paper, language, large_print, strict=strict)
     _report_cards(card_command(content_dir, list(slugs), out_dir, printing, options))
 
 
@@ -319,8 +321,10 @@ def card(slugs: tuple[str, ...], content_dir: Path, out_dir: Path, paper: str | 
 @click.option("--2up", "two_up", is_flag=True,
               help="Instead of one file per card, write OUT/cards-2up.pdf: A5 cards two to an A4 sheet "
                    "(half-letter on Letter), with cut marks.")
+@click.option("--strict", is_flag=True, help="Refuse a row whose numbers make no sense for its routine, instead of "
+                                              "a warning.")
 def cards(content_dir: Path, out_dir: Path, paper: str | None, weeks: str | None, patients: Path | None,
-          language: str | None, large_print: bool, two_up: bool) -> None:
+          language: str | None, large_print: bool, two_up: bool, strict: bool) -> None:
     """Write a one-page card for every routine (or every row of a patients' file).
 
     \b
@@ -331,7 +335,7 @@ def cards(content_dir: Path, out_dir: Path, paper: str | None, weeks: str | None
     """
     from handbook.commands.cards import Printing, cards_command
 
-    printing = Printing(paper, language, large_print, two_up)
+    printing = Printing(paper, language, large_print, two_up, strict)
     _report_cards(cards_command(content_dir, out_dir, printing, weeks, patients))
 
 

@@ -17,11 +17,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.content.personal import GENERIC, Personal, personal_routine, side_problem
+from handbook.checks.dose import dose_warnings
+from handbook.content.personal import GENERIC, OVERRIDES, Personal, personal_routine, side_problem
 from handbook.content.schema import SLUG_RE, did_you_mean
 from handbook.errors import HandbookError, display_path
 from handbook.layout.card import CardDoesNotFit, CardRequest, render_card, tick_weeks
-from handbook.model import Content
+from handbook.model import Content, Routine
 from handbook.output.files import ensure_folder, write_many
 from handbook.output.pool import map_chunks
 
@@ -46,10 +47,11 @@ class CardJob:
 
 @dataclass(frozen=True)
 class Outcome:
-    """One line to print: `wrote ...` (ok) or why a card was refused."""
+    """One line to print: `wrote ...` (ok), why a card was refused, or a warning (ok, on stderr)."""
 
     ok: bool
     text: str
+    warning: bool = False
 
 
 def cards_folder(out_dir: Path) -> Path:
@@ -114,6 +116,16 @@ def plan_cards(content: Content, slugs: list[str] | None, paper: str | None, out
     unique = list(dict.fromkeys(chosen))
     return [CardJob(slug, paper, card_path(out_dir, slug, personal, large_print), personal, large_print=large_print)
             for slug in unique]
+
+
+def personal_dose_warnings(routine: Routine, personal: Personal) -> list[tuple[str, str]]:
+    """(option or column, message) for each of the patient's numbers that makes no sense for `routine`."""
+    if not personal.dose:
+        return []
+    names = {field: option for option, field in OVERRIDES.items()}
+    dose = personal_routine(routine, personal).dose
+    return [(names.get(field, "dose"), message) for field, message in dose_warnings(dose)
+            if field in personal.dose or field == "dose"]
 
 
 def make_cards(content: Content, jobs: list[CardJob]) -> Iterator[Outcome]:

@@ -15,7 +15,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.commands.cardjobs import LARGE_SUFFIX, CardJob, Outcome, make_cards, plan_cards, request
+from handbook.commands.cardjobs import (
+    LARGE_SUFFIX,
+    CardJob,
+    Outcome,
+    make_cards,
+    personal_dose_warnings,
+    plan_cards,
+    request,
+)
 from handbook.content.personal import Personal, check_personal
 from handbook.errors import HandbookError
 from handbook.model import Content
@@ -39,22 +47,36 @@ def options_personal(options: Mapping[str, str | None]) -> Personal:
 
 @dataclass(frozen=True)
 class Printing:
-    """How the cards of one command are printed: paper (None: the book's), language, large print, 2-up."""
+    """How the cards of one command are printed: paper (None: the book's), language, large print, 2-up,
+    and whether a patient's number that makes no sense is refused (`strict`) or only warned about."""
 
     paper: str | None = None
     language: str | None = None  # None: the book's
     large_print: bool = False
     two_up: bool = False
+    strict: bool = False
 
 
 def card_command(content_dir: Path, slugs: list[str], out_dir: Path, printing: Printing,
                  options: Mapping[str, str | None]) -> Iterator[Outcome]:
-    """`handbook card SLUG...`: check the slugs and options, then make each card."""
+    """`handbook card SLUG...`: check the slugs and options, then make each card.
+
+    A patient's number that makes no sense for a routine is a warning line; `strict`
+    refuses it instead, and nothing is written.
+    """
     from handbook.commands.printing import load_for_print
 
     personal = options_personal(options)
     content = load_for_print(content_dir, printing.language)
-    yield from make_cards(content, plan_cards(content, slugs, printing.paper, out_dir, personal, printing.large_print))
+    jobs = plan_cards(content, slugs, printing.paper, out_dir, personal, printing.large_print)
+    warnings = [(f"{OPTION_NAMES[option]}: {message}" if option in OPTION_NAMES else f"the dose {message}")
+                + f" (for {job.slug})"
+                for job in jobs for option, message in personal_dose_warnings(content.routine(job.slug), personal)]
+    if warnings and printing.strict:
+        raise HandbookError("\n".join([*warnings, "stopped by --strict: nothing was written"]))
+    for warning in warnings:
+        yield Outcome(True, f"warning: {warning}", warning=True)
+    yield from make_cards(content, jobs)
 
 
 def cards_command(content_dir: Path, out_dir: Path, printing: Printing, weeks: str | None,
@@ -75,10 +97,10 @@ def cards_command(content_dir: Path, out_dir: Path, printing: Printing, weeks: s
         from handbook.commands.patients import patient_cards, plan_patient_cards
 
         if printing.two_up:
-            planned = plan_patient_cards(content, patients, paper, out_dir, printing.large_print)
+            planned = plan_patient_cards(content, patients, paper, out_dir, printing.large_print, printing.strict)
             yield from two_up_cards(content, planned, out_dir, printing.large_print)
             return
-        yield from patient_cards(content, patients, paper, out_dir, printing.large_print)
+        yield from patient_cards(content, patients, paper, out_dir, printing.large_print, printing.strict)
         return
     jobs = plan_cards(content, None, paper, out_dir, personal, printing.large_print)
     if printing.two_up:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from handbook.checks import readability
+from handbook.checks.dose import dose_warnings
 from handbook.checks.readability import Measure
 from handbook.checks.review import review_warnings
 from handbook.content.loader import SUFFIXES, load
@@ -82,6 +83,11 @@ def check(root: Path, strict: bool = False) -> CheckReport:
             problems += card_problems
         measures, warnings = readability.measure(content)
         problems += warnings + review_warnings(content)
+        for routine in content.routines:
+            for name, message in dose_warnings(routine.dose):
+                place = routine.where(f"dose.{name}" if name != "dose" else "dose")
+                field = f"dose.{name}" if name != "dose" else "dose"
+                problems.append(Problem(place.path, place.line, place.col, field, message, "warning"))
     if strict:
         problems = [replace(p, severity="error") for p in problems]
     problems = sorted(problems, key=lambda p: (str(p.path), p.line, p.col))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from handbook.commands.cardjobs import CardJob, Outcome, card_path, check_slugs, make_cards
+from handbook.commands.cardjobs import CardJob, Outcome, card_path, check_slugs, make_cards, personal_dose_warnings
 from handbook.content.patients import PatientsFile, read_patients
 from handbook.content.personal import check_personal, side_problem
 from handbook.errors import display_path
@@ -13,21 +13,25 @@ from handbook.model import Content
 
 
 def patient_cards(content: Content, csv_path: Path, paper: str | None, out_dir: Path,
-                  large_print: bool = False) -> Iterator[Outcome]:
+                  large_print: bool = False, strict: bool = False) -> Iterator[Outcome]:
     """One card per row of a patients' CSV file; bad rows are reported with their line, good ones made.
 
     The file itself (unreadable, not UTF-8, no name or routine column, an unknown column)
     is an error before anything is written. Outcomes come in the order of the rows.
     """
-    planned = plan_patient_cards(content, csv_path, paper, out_dir, large_print)
+    planned = plan_patient_cards(content, csv_path, paper, out_dir, large_print, strict)
     made = make_cards(content, [item for item in planned if isinstance(item, CardJob)])
     for item in planned:
         yield next(made) if isinstance(item, CardJob) else item
 
 
 def plan_patient_cards(content: Content, csv_path: Path, paper: str | None, out_dir: Path,
-                       large_print: bool = False) -> list[CardJob | Outcome]:
-    """The card each row of a patients' file asks for, or the row's problems, in the order of the rows."""
+                       large_print: bool = False, strict: bool = False) -> list[CardJob | Outcome]:
+    """The card each row of a patients' file asks for, or the row's problems, in the order of the rows.
+
+    A number that makes no sense for the routine is a warning line before the row's card;
+    with `strict`, the row is refused instead.
+    """
     from handbook.layout.styles import covered  # here: it reads the font files
 
     table, names = read_patients(csv_path)
@@ -37,18 +41,18 @@ def plan_patient_cards(content: Content, csv_path: Path, paper: str | None, out_
     seen: dict[Path, int] = {}
     for line, cells in table.records[1:]:
         if any(cell.strip() for cell in cells):
-            planned.append(_plan_row(content, table, names, line, cells, paper, out_dir, seen, have, large_print))
+            planned += _plan_row(content, table, names, line, cells, paper, out_dir, seen, have, large_print, strict)
     return planned
 
 
 def _plan_row(content: Content, table: PatientsFile, names: list[str], line: int, cells: list[str], paper: str,
               out_dir: Path, seen: dict[Path, int], covered: frozenset[int],
-              large_print: bool = False) -> CardJob | Outcome:
-    """The card one row asks for, or every problem of the row."""
+              large_print: bool = False, strict: bool = False) -> list[CardJob | Outcome]:
+    """The card one row asks for (after its warnings), or every problem of the row."""
     shown = display_path(table.path)
     if len(cells) > len(names):
-        return Outcome(False, f"{shown}:{line}: has {len(cells)} cells but the header has {len(names)}; "
-                              "check for a stray comma")
+        return [Outcome(False, f"{shown}:{line}: has {len(cells)} cells but the header has {len(names)}; "
+                               "check for a stray comma")]
     values = dict(zip(names, cells, strict=False))
     cols = table.cell_columns(line, names)
     slug = values.get("routine", "").strip()
@@ -63,10 +67,17 @@ def _plan_row(content: Content, table: PatientsFile, names: list[str], line: int
         if side:
             messages.append(f"{shown}:{line}:{cols.get('side', 1)}: side: {side}")
     if messages or personal is None:
-        return Outcome(False, "\n".join(messages))
+        return [Outcome(False, "\n".join(messages))]
+    label = "" if strict else "warning: "
+    warnings = [f"{shown}:{line}:{cols[column]}: {label}{column}: {message}" if column in cols
+                else f"{shown}:{line}: {label}the dose {message}"
+                for column, message in personal_dose_warnings(content.routine(slug), personal)]
+    if warnings and strict:
+        return [Outcome(False, "\n".join(warnings))]
     path = card_path(out_dir, slug, personal, large_print)
     if path in seen:
-        return Outcome(False, f"{shown}:{line}: the same patient and routine as line {seen[path]} "
-                              f"({display_path(path)}); this row was skipped")
+        return [Outcome(False, f"{shown}:{line}: the same patient and routine as line {seen[path]} "
+                               f"({display_path(path)}); this row was skipped")]
     seen[path] = line
-    return CardJob(slug, paper, path, personal, label=f"{shown}:{line}", large_print=large_print)
+    job = CardJob(slug, paper, path, personal, label=f"{shown}:{line}", large_print=large_print)
+    return [*(Outcome(True, warning, warning=True) for warning in warnings), job]

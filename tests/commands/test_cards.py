@@ -276,3 +276,31 @@ def test_a_blank_is_not_a_number_for_a_patient(minimal: Path) -> None:
     result = CliRunner().invoke(cli, ["card", "knee-hold", "--content", "content", "--for", "Ana", "--hold", "blank"])
     assert result.exit_code == 1
     assert result.stderr == "--hold: expected a number for this patient, got 'blank'\n"
+
+
+def test_a_patients_number_that_makes_no_sense_is_a_warning_and_strict_refuses_it(minimal: Path) -> None:
+    result = CliRunner().invoke(cli, ["card", "knee-hold", "--content", "content", "--for", "Ana", "--hold", "900"])
+    assert result.exit_code == 0
+    assert result.stderr == ("warning: --hold: 900 is more than 300 seconds of holding (5 minutes); check the number "
+                             "(for knee-hold)\nwarning: the dose adds up to about 2.5 hours a day; check the numbers "
+                             "(for knee-hold)\n")
+    assert result.stdout == "wrote output/cards/knee-hold--ana.pdf\n"
+    strict = CliRunner().invoke(cli, ["card", "knee-hold", "--content", "content", "--for", "Bo", "--reps", "40",
+                                      "--strict"])
+    assert strict.exit_code == 1
+    assert strict.stderr == ("--reps: 40 is more than 30 repetitions; check the number (for knee-hold)\n"
+                             "stopped by --strict: nothing was written\n")
+    assert not Path("output/cards/knee-hold--bo.pdf").exists()
+
+
+def test_a_patients_file_row_with_a_number_that_makes_no_sense(minimal: Path) -> None:
+    Path("p.csv").write_text("name,routine,times_a_day\nAna,knee-hold,9\nBo,knee-hold,3\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["cards", "--content", "content", "--patients", "p.csv"])
+    assert result.exit_code == 0
+    assert result.stderr == "p.csv:2:15: warning: times_a_day: 9 is more than 6 times a day; check the number\n"
+    assert result.stdout.splitlines() == ["wrote output/cards/knee-hold--ana.pdf",
+                                          "wrote output/cards/knee-hold--bo.pdf"]
+    strict = CliRunner().invoke(cli, ["cards", "--content", "content", "--patients", "p.csv", "--strict"])
+    assert strict.exit_code == 1
+    assert strict.stderr.splitlines() == ["p.csv:2:15: times_a_day: 9 is more than 6 times a day; check the number",
+                                          "1 card was not written"]

@@ -141,3 +141,11 @@ def test_a_book_without_red_flags_is_warned_about(routine: Path) -> None:
         "routines/book.yaml:1:1: warning: red_flags: none given; list the signs to call about at once (they print "
         "in every stop box, beside the clinic's phone)"]
     assert not check(routine.parent, strict=True).ok
+
+
+def test_a_dose_that_makes_no_sense_is_warned_about_at_its_number(routine: Path) -> None:
+    edit(routine, "  hold_seconds: 30\n  reps", "  hold_seconds: 600\n  reps")
+    assert messages(routine.parent) == [
+        "routines/knee-hold.yaml:5:17: warning: dose.hold_seconds: 600 is more than 300 seconds of holding "
+        "(5 minutes); check the number",
+    ]  # 600 s, 5 times, twice a day: 100 minutes a day, under the 2 hours that would be warned about
