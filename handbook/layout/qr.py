@@ -35,7 +35,13 @@ def qr_modules(link: str) -> tuple[tuple[bool, ...], ...]:
 
 
 def qr_problem(link: str) -> str:
-    """Why `link` cannot be printed as a QR code at error correction M (too long), or ""."""
+    """Why `link` cannot be printed as a QR code at error correction M (too long), or "".
+
+    Any text of at most `MOST_BYTES` bytes fits (as bytes, the roomiest mode); only a longer
+    one is encoded to be sure, so checking costs nothing in the usual case.
+    """
+    if len(link.encode("utf-8")) <= MOST_BYTES:
+        return ""
     import segno
 
     try:
