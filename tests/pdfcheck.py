@@ -385,6 +385,9 @@ class Rect:
     top: float
     width: float
     height: float
+    line_width: float = 0.0
+    filled: bool = False
+    fill_grey: float | None = None  # the fill's lightness, 0 black to 1 white, when filled
 
 
 def rects(pdf: PdfLike) -> list[Rect]:
@@ -398,7 +401,13 @@ def _rects(data: bytes) -> tuple[Rect, ...]:
     with pdfplumber.open(io.BytesIO(data)) as doc:
         for number, page in enumerate(doc.pages, start=1):
             for r in page.rects:
-                out.append(Rect(number, float(r["x0"]), float(r["top"]), float(r["width"]), float(r["height"])))
+                colour = r.get("non_stroking_color")
+                grey = None
+                if r.get("fill") and colour is not None:
+                    values = list(colour) if isinstance(colour, (list, tuple)) else [colour]
+                    grey = sum(float(v) for v in values) / len(values) if values else None
+                out.append(Rect(number, float(r["x0"]), float(r["top"]), float(r["width"]), float(r["height"]),
+                                float(r.get("linewidth") or 0.0), bool(r.get("fill")), grey))
     return tuple(out)
 
 

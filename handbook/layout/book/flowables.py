@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable
 from handbook.layout.book.pagenumbers import PageNumbers
 from handbook.layout.book.paragraph import Run, Text
 from handbook.layout.qr import draw_qr, printed_side
-from handbook.layout.styles import INK, RULE
+from handbook.layout.styles import INK, RULE, TINT
 from handbook.pdf.text import text_width
 
 NUMBER_GAP = 10.0  # between an entry's text and its page-number column
@@ -131,7 +131,8 @@ class PageRef(Flowable):
 class Box(Flowable):
     """A bordered box: a bold title over paragraphs, for 'Stop and call us if' and the safety note.
 
-    Wraps its paragraphs inside a 2 pt black border (prints in black and white). Draws
+    The stop box has a heavy 3 pt black border; the "read this first" note (`note`) a thin
+    one on a light grey ground, so the two never look alike, in black and white too. Draws
     the border, then the title and the paragraphs. Splits only when it is taller than a
     whole page (`max_height`), and then only between paragraphs; the next part repeats
     the title with '(continued)'. Otherwise it moves whole to the next page, so a safety
@@ -139,15 +140,18 @@ class Box(Flowable):
     """
 
     PAD = 12.0
-    BORDER = 2.0
+    STOP_BORDER = 3.0
+    NOTE_BORDER = 1.0
 
     def __init__(self, title: Flowable, items: Sequence[Flowable], max_height: float,
-                 continued: Flowable | None = None) -> None:
+                 continued: Flowable | None = None, note: bool = False) -> None:
         super().__init__()
         self.title = title
         self.items = list(items)
         self.max_height = max_height
         self.continued = continued
+        self.note = note
+        self.border = self.NOTE_BORDER if note else self.STOP_BORDER
         self.spaceBefore = 14
         self.spaceAfter = 10
 
@@ -183,16 +187,18 @@ class Box(Flowable):
         if count == 0:
             return []
         rest_title = self.continued or self.title
-        return [Box(self.title, self.items[:count], self.max_height, self.continued),
-                Box(rest_title, self.items[count:], self.max_height, self.continued)]
+        return [Box(self.title, self.items[:count], self.max_height, self.continued, self.note),
+                Box(rest_title, self.items[count:], self.max_height, self.continued, self.note)]
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         """The border, then the title and the items inside it."""
-        half = self.BORDER / 2
+        half = self.border / 2
         canvas.saveState()
         canvas.setStrokeColor(INK)
-        canvas.setLineWidth(self.BORDER)
-        canvas.rect(x + half, y + half, self.width - self.BORDER, self.height - self.BORDER, stroke=1, fill=0)
+        canvas.setFillColor(TINT)
+        canvas.setLineWidth(self.border)
+        canvas.rect(x + half, y + half, self.width - self.border, self.height - self.border, stroke=1,
+                    fill=1 if self.note else 0)
         canvas.restoreState()
         top = y + self.height - self.PAD
         inner = self.width - 2 * self.PAD

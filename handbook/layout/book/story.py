@@ -216,7 +216,7 @@ class _Story:
                 lang("book.safety1"), lang("book.safety2", stop=lang("book.stop")), lang("book.safety3"))]
         call = self.plain(lang("book.call", clinic=clinic.name, phone=clinic.phone), "box-note")
         title = self.plain(lang("book.read_first"), "box-title")
-        self.add(Box(title, [*note, call], self.geometry.frame_height))
+        self.add(Box(title, [*note, call], self.geometry.frame_height, note=True))
 
     def contents(self) -> None:
         self.add(PageBreak())

@@ -406,3 +406,14 @@ def test_the_clinics_own_advice_has_its_own_heading(tmp_path: Path) -> None:
     text = flat(" ".join(pdfcheck.page_texts(render_handbook(load_content(root), "a4").data)))
     assert ("What to avoid \u2022 Pulling hard. Advice from your clinic \u2022 Start after your physio has checked "
             "you.") in text
+
+
+def test_the_stop_box_never_looks_like_the_read_first_note(sample: bytes) -> None:
+    """The stop box: a heavy border, nothing behind the text; the note: a thin border on light grey."""
+    g = handbook_geometry("a4")
+    boxes = [r for r in pdfcheck.rects(sample) if r.width > 0.9 * g.frame_width and r.height > 60]
+    howto = pdfcheck.find_pages(sample, "Please read this first")[0]
+    notes = [r for r in boxes if r.page == howto]
+    stops = [r for r in boxes if r.page > howto + 1]
+    assert len(notes) == 1 and notes[0].filled and notes[0].line_width == 1.0 and 0.9 < (notes[0].fill_grey or 0) < 1
+    assert stops and all(r.line_width == 3.0 and not r.filled for r in stops)
