@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -267,7 +268,16 @@ def _embedded_fonts(node: Any) -> None:
 
 @functools.lru_cache(maxsize=64)
 def _file_digest(path: str, _mtime: int) -> str:
-    return hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
+    """What an SVG file draws, as a digest: its bytes and those of every file it refers to (an
+    <image> beside it), so two drawings name the same form only when they print the same."""
+    data = Path(path).read_bytes()
+    digest = hashlib.blake2b(data, digest_size=16)
+    folder = Path(path).parent
+    for reference in sorted(set(re.findall(rb'href\s*=\s*["\']([^"\'#][^"\']*)["\']', data))):
+        target = folder / reference.decode("utf-8", "replace")
+        if not reference.startswith(b"data:") and target.is_file():
+            digest.update(reference + b"\0" + target.read_bytes())
+    return digest.hexdigest()
 
 
 @functools.lru_cache(maxsize=64)

@@ -13,17 +13,17 @@ import reportlab
 
 from handbook.errors import HandbookError
 
-TESTED = ((4, 4), (5, 1))  # the oldest and the newest minor release the suite has passed on
+TESTED = ((4, 4, 10), (5, 1))  # the oldest release and the newest minor release the suite has passed on
 REQUIREMENT = "reportlab>=4.4.10,<5.2"  # as in pyproject.toml (a test keeps the two alike)
 
 
 def is_tested(version: str) -> bool:
     """Whether reportlab `version` ("5.1.0") is in the tested range of minor releases."""
     try:
-        major_minor = tuple(int(part) for part in version.split(".")[:2])
+        parts = tuple(int(part) for part in version.split(".")[:3])
     except ValueError:
         return False
-    return TESTED[0] <= major_minor <= TESTED[1]
+    return TESTED[0] <= parts and parts[:2] <= TESTED[1]
 
 
 class UntestedReportlab(HandbookError):

@@ -112,17 +112,8 @@ class Text(Flowable):
     (as `allowOrphans=0, allowWidows=0` ask); the part on the next page keeps its lines.
     """
 
-    _ZEROSIZE = False
-    # Flowable.__init__'s defaults, as class attributes: a long handbook makes 12,000 of these
-    width: float = 0
-    wrapped = 0
-    hAlign = "LEFT"
-    vAlign = "BOTTOM"
-    _traceInfo = None
-    _showBoundary = None
-    encoding = None
-
     def __init__(self, content: str | Sequence[Run], style: ParagraphStyle, bullet: str | None = None) -> None:
+        super().__init__()
         self.style = style
         self.bullet = bullet
         if isinstance(content, str):  # the usual case: one face, words are strings
@@ -291,7 +282,7 @@ class Text(Flowable):
 
     def _part(self, start: int, stop: int, first: bool) -> Text:
         """A new paragraph holding lines `start` to `stop` of these, already broken at this width."""
-        part = Text.__new__(Text)
+        part = Text("", self.style)
         part.style, part.plain = self.style, self.plain
         part.font, part.link = self.font, self.link
         part.bullet = self.bullet if first else None

@@ -30,7 +30,7 @@ from handbook.layout.figures import draw_alt_text, draw_picture, extra_alt
 from handbook.layout.qr import draw_qr
 from handbook.layout.styles import INK
 from handbook.model import Picture
-from handbook.model.labels import Labels, labels
+from handbook.model.labels import BLANK_LINE, Labels, labels
 from handbook.model.words import DoseItem
 from handbook.pdf.cardops import draw_lines, draw_string, stroke_line, stroke_rect
 
@@ -61,7 +61,7 @@ class DoseStrip(Part):
         big, small = self.numerals, self.words
         words: list[tuple[Piece, ...]] = []
         for word in phrase.split():
-            if any(ch.isdigit() for ch in word):
+            if any(ch.isdigit() for ch in word) or BLANK_LINE in word:  # a number, or the line to write one on
                 words.append((Piece(word, big.fontName, big.fontSize),))
             else:
                 words.append((Piece(word, small.fontName, small.fontSize),))
