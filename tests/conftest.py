@@ -6,6 +6,7 @@ clinic's content) never moves them. Only tests/test_sample.py reads routines/, o
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -67,3 +68,13 @@ def replace(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, old
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+RED_FLAGS_NOTE = "note: the cards do not print the clinic's red flags yet; the handbook does"
+
+
+def card_lines(text: str) -> str:
+    """A card command's output without what it says each card leaves out: the "(not on the card: ...)"
+    of a `wrote` line and the red-flags note (their own tests pin them: tests/commands/test_cards.py)."""
+    lines = [re.sub(r" \(not on the card: [^)]*\)", "", line) for line in text.splitlines() if line != RED_FLAGS_NOTE]
+    return "".join(line + "\n" for line in lines)

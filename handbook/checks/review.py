@@ -17,6 +17,7 @@ MESSAGE = ("is the sample's placeholder, not a clinician; name the clinician who
 
 RED_FLAGS = ("none given; list the signs to call about at once (they print in every stop box, beside "
              "the clinic's phone)")
+RED_FLAGS_ON_CARDS = "printed in the handbook's stop boxes, not yet on the cards"
 
 
 def review_warnings(content: Content) -> list[Problem]:
@@ -26,7 +27,9 @@ def review_warnings(content: Content) -> list[Problem]:
     reviews += [(r.reviewed, r.where("reviewed.by")) for r in content.routines if r.reviewed is not None]
     problems = [Problem(place.path, place.line, place.col, "reviewed.by", MESSAGE, "warning")
                 for review, place in reviews if review.placeholder]
+    place = content.book.where("red_flags")
     if not content.book.red_flags:
-        place = content.book.where("")
         problems.append(Problem(place.path, place.line, place.col, "red_flags", RED_FLAGS, "warning"))
+    else:
+        problems.append(Problem(place.path, place.line, place.col, "red_flags", RED_FLAGS_ON_CARDS, "warning"))
     return problems

@@ -21,7 +21,7 @@ from handbook.checks.dose import dose_warnings
 from handbook.content.personal import GENERIC, OVERRIDES, Personal, personal_routine, side_problem
 from handbook.content.schema import SLUG_RE, did_you_mean
 from handbook.errors import HandbookError, display_path
-from handbook.layout.card import CardDoesNotFit, CardRequest, render_card, tick_weeks
+from handbook.layout.card import CardDoesNotFit, CardRequest, render_card_noting, tick_weeks
 from handbook.model import Content, Routine
 from handbook.output.files import ensure_folder, write_many
 from handbook.output.pool import map_chunks
@@ -163,21 +163,32 @@ def make_chunk(content: Content, jobs: Sequence[CardJob]) -> list[Outcome]:
     """
     outcomes: list[Outcome | None] = []
     files: list[tuple[Path, bytes]] = []
+    notes: list[list[str]] = []
     for job in jobs:
         try:
-            files.append((job.path, render_card(request(content, job))))
+            data, missing = render_card_noting(request(content, job))
+            files.append((job.path, data))
             outcomes.append(None)
+            notes.append(missing)
         except CardDoesNotFit as exc:
             problem = exc.problem
             outcomes.append(Outcome(False, f"{job.label}: {problem.message}" if job.label else str(problem)))
     errors = iter(write_many(files))
+    missing_of = iter(notes)
     done = []
     for job, outcome in zip(jobs, outcomes, strict=True):
         if outcome is None:
-            error = next(errors)
-            outcome = Outcome(False, str(error)) if error else Outcome(True, f"wrote {display_path(job.path)}")
+            error, missing = next(errors), next(missing_of)
+            said = f" (not on the card: {', '.join(missing)}; see the handbook)" if missing else ""
+            outcome = Outcome(False, str(error)) if error else Outcome(True, f"wrote {display_path(job.path)}{said}")
         done.append(outcome)
     return done
+
+
+def red_flags_note(content: Content) -> Iterator[Outcome]:
+    """The line that says what no card prints yet: the clinic's red flags (the handbook's stop boxes have them)."""
+    if content.book.red_flags:
+        yield Outcome(True, "note: the cards do not print the clinic's red flags yet; the handbook does", warning=True)
 
 
 def _warm() -> None:

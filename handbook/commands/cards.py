@@ -22,6 +22,7 @@ from handbook.commands.cardjobs import (
     make_cards,
     personal_dose_warnings,
     plan_cards,
+    red_flags_note,
     request,
 )
 from handbook.content.personal import Personal, check_personal
@@ -77,6 +78,7 @@ def card_command(content_dir: Path, slugs: list[str], out_dir: Path, printing: P
     for warning in warnings:
         yield Outcome(True, f"warning: {warning}", warning=True)
     yield from make_cards(content, jobs)
+    yield from red_flags_note(content)
 
 
 def cards_command(content_dir: Path, out_dir: Path, printing: Printing, weeks: str | None,
@@ -99,14 +101,15 @@ def cards_command(content_dir: Path, out_dir: Path, printing: Printing, weeks: s
         if printing.two_up:
             planned = plan_patient_cards(content, patients, paper, out_dir, printing.large_print, printing.strict)
             yield from two_up_cards(content, planned, out_dir, printing.large_print)
-            return
-        yield from patient_cards(content, patients, paper, out_dir, printing.large_print, printing.strict)
-        return
-    jobs = plan_cards(content, None, paper, out_dir, personal, printing.large_print)
-    if printing.two_up:
-        yield from two_up_cards(content, list(jobs), out_dir, printing.large_print)
-        return
-    yield from make_cards(content, jobs)
+        else:
+            yield from patient_cards(content, patients, paper, out_dir, printing.large_print, printing.strict)
+    else:
+        jobs = plan_cards(content, None, paper, out_dir, personal, printing.large_print)
+        if printing.two_up:
+            yield from two_up_cards(content, list(jobs), out_dir, printing.large_print)
+        else:
+            yield from make_cards(content, jobs)
+    yield from red_flags_note(content)
 
 
 def two_up_file(out_dir: Path, large_print: bool = False) -> Path:

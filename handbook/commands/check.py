@@ -120,7 +120,7 @@ def card_fit(content: Content) -> tuple[list[Problem], dict[str, list[str]]]:
     does not fail `check --strict` or block `build`, and `handbook card --large-print`
     refuses that one card, saying by how much to shorten it.
     """
-    from handbook.layout.card import CHECK_PAPERS, PAPER_NAMES, card_fits, fit_card, fit_problem, request_for
+    from handbook.layout.card import CHECK_PAPERS, PAPER_NAMES, card_fits, fit_card, fit_problem, left_out, request_for
 
     problems = []
     misfits: dict[str, list[str]] = {}
@@ -129,6 +129,12 @@ def card_fit(content: Content) -> tuple[list[Problem], dict[str, list[str]]]:
         for paper in CHECK_PAPERS:
             req = request_for(content, routine, paper)
             fit = fit_card(req)
+            missing = left_out(req, fit) if fit.ok and paper == content.book.paper else []
+            if missing:
+                place = routine.where("")
+                problems.append(Problem(place.path, place.line, place.col, "card",
+                                        f"the {PAPER_NAMES[paper]} card leaves out {', '.join(missing)} "
+                                        "(the handbook prints them)", "warning"))
             if not fit.ok:
                 normal.append(PAPER_NAMES[paper])
                 problem = fit_problem(req, fit)

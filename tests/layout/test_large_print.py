@@ -16,6 +16,7 @@ from handbook.layout.card import CardDoesNotFit, render_card, request_for
 from handbook.layout.styles import MIN_MARGIN, handbook_geometry
 from handbook.model import Content
 from tests import pdfcheck
+from tests.conftest import card_lines
 
 MM = 72 / 25.4
 
@@ -114,7 +115,7 @@ def test_large_print_files_have_their_own_names(content_dir: Path) -> None:
     assert result.output == f"wrote output/handbook-large.pdf ({pages} pages)\n"
     assert not Path("output/handbook.pdf").exists()
     result = run(cli, ["card", "psoas-release", "--large-print", "--for", "Ana María"])
-    assert result.output == "wrote output/cards/psoas-release--ana-maria-large.pdf\n"
+    assert card_lines(result.output) == "wrote output/cards/psoas-release--ana-maria-large.pdf\n"
     result = run(cli, ["card", "psoas-release", "pelvic-floor-down-training", "--large-print", "--paper", "a5"])
     assert result.exit_code == 1
     assert "does not fit on one A5 page in large print" in result.stderr
@@ -124,7 +125,9 @@ def test_large_print_files_have_their_own_names(content_dir: Path) -> None:
 
 def test_check_reports_large_print_fit_per_routine_without_failing(content_dir: Path) -> None:
     result = CliRunner().invoke(cli, ["check", "--strict"])
-    assert result.exit_code == 0, result.output
+    # --strict fails only on what the normal cards leave out (the red flags, tips...), never on large print
+    assert result.exit_code == 1
+    assert not [line for line in result.stderr.splitlines() if "large" in line]
     table = dict(line.split(None, 1) for line in result.stdout.splitlines()[1:-1])
     assert table["psoas-rest-positions"].endswith("  too long: A5 large")
     assert table["pelvic-floor-down-training"].endswith("  too long: A4 large, Letter large, A5 large")

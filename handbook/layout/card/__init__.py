@@ -12,11 +12,13 @@ from handbook.layout.card.render import (
     card_fits,
     fit_card,
     fit_problem,
+    left_out,
     render_card,
+    render_card_noting,
 )
 from handbook.layout.card.request import DEFAULT_WEEKS, CardRequest, request_for, tick_weeks
 
 __all__ = [
     "CHECK_PAPERS", "DEFAULT_WEEKS", "PAPER_NAMES", "CardDoesNotFit", "CardRequest", "card_fits", "fit_card",
-    "fit_problem", "render_card", "request_for", "tick_weeks",
+    "fit_problem", "left_out", "render_card", "render_card_noting", "request_for", "tick_weeks",
 ]

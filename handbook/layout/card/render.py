@@ -96,11 +96,40 @@ def card_fits(req: CardRequest) -> bool:
 
 def render_card(req: CardRequest) -> bytes:
     """The card as PDF bytes, or `CardDoesNotFit` when it cannot fit one page at 12 pt (16 pt in large print)."""
+    return render_card_noting(req)[0]
+
+
+def render_card_noting(req: CardRequest) -> tuple[bytes, list[str]]:
+    """The card as PDF bytes, and what of the routine it leaves out (`left_out`), to be said."""
     fit = fit_card(req)
     if not fit.ok:
         raise CardDoesNotFit(fit_problem(req, fit))
     with binary_streams():
-        return _draw(req, fit)
+        return _draw(req, fit), left_out(req, fit)
+
+
+def left_out(req: CardRequest, fit: Fit) -> list[str]:
+    """What of the routine the card does not print, in a few words each (the handbook prints it all).
+
+    Tips, the dose note and step pictures give way to fit one page; where the sources
+    disagree and the clinic's own advice are not on a card yet.
+    """
+    routine = req.routine
+    out = []
+    if len(routine.tips) > fit.choice.tips:
+        out.append(f"{len(routine.tips) - fit.choice.tips} of {len(routine.tips)} tips")
+    if routine.dose.note and not req.personal_dose and not fit.choice.dose_note:
+        out.append("the dose note")
+    pictured = sum(1 for step in routine.steps if step.picture is not None)
+    if pictured and not fit.choice.all_pictures:
+        shown = 0 if routine.picture is not None else 1
+        if pictured > shown:
+            out.append(f"{pictured - shown} of {pictured} step pictures")
+    if routine.caution:
+        out.append("where the sources disagree")
+    if routine.clinic_advice:
+        out.append("the clinic's advice")
+    return out
 
 
 def _draw(req: CardRequest, fit: Fit) -> bytes:
