@@ -31,17 +31,17 @@ harness, best / median of 3; wall time of the whole command, ms per card, peak m
     after, another job using a core  200 cards  2.0-2.6 s   1,000 personal cards  5.3-6.5 s
 
 The two processes only pay off when both cores are free; with another CPU-bound job on
-the machine the pool has one core and the times roughly double. reportlab's optional C
-accelerator (`pip install rl_accel`) is used when installed; it gives the same bytes and
-saves about 5-10% of the drawing time.
+the machine the pool has one core and the times roughly double. reportlab's C accelerator
+(rl_accel, installed with `reportlab[accel]`) gives the same bytes and saves about 5-10%
+of the drawing time.
 
 What made the difference: font subsets made once per process instead of once per card
-(`handbook/fontcache.py`, with every card's subset seeded with the same marks); a QR
-encoder ten times faster with the same output (`cardqr.py`; since replaced by the segno
+(`handbook/pdf/fontcache.py`, with every card's subset seeded with the same marks); a QR
+encoder ten times faster with the same output (since replaced by the segno
 library, about 6 ms a link instead of 0.7: 200 cards with 100 links take about 0.5 s more
 CPU); card text written as PDF operators directly, and line breaking without per-word
-objects (`cardtext.py`); the cards of a batch flushed to disk together instead of one
-fsync per file (`output.write_many`); a faster check for control characters when loading content.
+objects (`handbook/layout/card/text.py`); the cards of a batch flushed to disk together instead
+of one fsync per file (`handbook.output.files.write_many`); a faster check for control characters when loading content.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Refresh the generated copies of the content: JSON Schemas and the packaged sample.
 
-Run after changing the field tables (handbook/fields.py) or anything in routines/:
+Run after changing the field tables (handbook/content/fields.py) or anything in routines/:
 
     python scripts/sync_sample.py
 

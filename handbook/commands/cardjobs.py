@@ -149,7 +149,7 @@ def request(content: Content, job: CardJob) -> CardRequest:
         patient=personal.name,
         note=personal.note,
         reviewed=routine.reviewed or content.book.reviewed,
-        personal_dose=any(key != "weeks" for key in personal.dose) or personal.side is not None,
+        personal_dose=any(key != "weeks" for key in personal.dose),
         language=content.book.language,
         large_print=job.large_print,
     )

@@ -68,7 +68,8 @@ SOURCE = Record(
 
 DOSE = Record(
     [
-        Field("hold_seconds", AmountSpec(1, 3600, "seconds"), "seconds to hold; a number or a range such as [20, 30]"),
+        Field("hold_seconds", AmountSpec(1, 3600, "seconds"),
+              "seconds to hold; a number, a range such as [20, 30], or blank (the clinician writes it in)"),
         Field("minutes", AmountSpec(1, 180, "minutes"), "how many minutes the whole routine lasts"),
         Field("breaths", AmountSpec(1, 50, "breaths"), "slow breaths to take while holding"),
         Field("reps", AmountSpec(1, 100, "repetitions"), "how many times to repeat it"),

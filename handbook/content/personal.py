@@ -81,7 +81,8 @@ def check_personal(values: Mapping[str, str | None], path: Path, line: int = 0,
         else:
             value = _DOSE_SPECS[OVERRIDES[key]].check(_number_node(text, line, col), key, where)
             if value is BLANK:  # a blank is for the generic card; a patient's card has the number
-                value = where.error(line, col, key, "expected a number for this patient, got 'blank'")
+                value = where.error(line, col, key, "expected a number, got 'blank' (a blank is for the routine's "
+                                                    "own dose, where the clinician writes the number in)")
         if value is not INVALID:
             checked[key] = value
     if where.problems:

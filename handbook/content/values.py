@@ -115,6 +115,9 @@ class AmountSpec(Spec):
         if node.kind == "scalar" and node.value == "blank":  # no number in the sources: the clinician writes it
             ck.place(name, node)
             return BLANK
+        if node.kind == "scalar" and isinstance(node.value, str) and did_you_mean(node.value.lower(), ("blank",)):
+            return ck.error(node.line, node.col, name, f"expected {self.unit} as a number, or blank, got "
+                                                       f"{describe(node)}; did you mean 'blank'?")
         if node.kind == "seq":
             items = node.value
             if len(items) != 2:

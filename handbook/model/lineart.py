@@ -1,7 +1,7 @@
 """A pose as line art: the list of marks to draw, and how big they are. No drawing library here.
 
 `marks` turns a `Pose` (key points in centimetres) into simple marks: round-capped
-lines, filled shapes and discs, in the order they are drawn. `figuredraw` hands them to
+lines, filled shapes and discs, in the order they are drawn. `handbook.layout.figures` hands them to
 reportlab; tests measure them without drawing anything.
 
 The style is one for all poses: every body part is a tube of fixed width with a black

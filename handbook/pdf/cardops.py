@@ -5,7 +5,7 @@ rules each; reportlab's general-purpose calls (`beginText`, `drawString`, `rect`
 `line`, `translate`) keep state and format every number on each call, and cost more
 than the rest of the card. These functions append the very operators those calls write
 to the page's content, with the numbers and escaped strings that recur on every card
-kept. The tests compare them with reportlab's own output (tests/pdf/test_cardops.py), so
+kept. The tests compare them with reportlab's own output (tests/layout/card/test_text.py), so
 a reportlab release that writes otherwise fails there first; `handbook.pdf` refuses an
 untested reportlab release.
 """

@@ -17,14 +17,14 @@ Why it stays correct: the cached bytes are a pure function of the key (the face'
 the subset, whether the document compresses, the number-formatting setting), computed
 by reportlab's own code the first time; no object is shared between documents (reportlab
 marks objects with their number in the document), only bytes. So a document is byte for
-byte what reportlab alone would write; `tests/test_fontcache.py` checks that against
+byte what reportlab alone would write; `tests/pdf/test_fontcache.py` checks that against
 reportlab's own `addObjects`, so a reportlab release that changes how fonts are embedded
 fails a test instead of changing the PDFs unnoticed. The cache is per face and bounded
 (`CACHE_SIZE` subsets), so memory stays flat over any number of cards.
 
 A subset lists characters in the order a document first used them, so two cards using
 the same characters in a different order have different subsets, and would not share a
-cache entry. `seed` gives every document of a kind the same characters first, in a fixed
+cache entry. `handbook.pdf.document.seed_fonts` gives every document of a kind the same characters first, in a fixed
 order (the card seeds the punctuation it prints and the usual typographic marks), so
 their subsets are the same whatever the text. Seeding only changes which code stands
 for which character inside the PDF; the glyphs drawn and the text a reader extracts

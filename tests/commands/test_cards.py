@@ -276,7 +276,8 @@ def test_where_the_sources_give_no_number_the_card_has_a_line_for_the_clinicians
 def test_a_blank_is_not_a_number_for_a_patient(minimal: Path) -> None:
     result = CliRunner().invoke(cli, ["card", "knee-hold", "--content", "content", "--for", "Ana", "--hold", "blank"])
     assert result.exit_code == 1
-    assert result.stderr == "--hold: expected a number for this patient, got 'blank'\n"
+    assert result.stderr == ("--hold: expected a number, got 'blank' (a blank is for the routine's own dose, where "
+                             "the clinician writes the number in)\n")
 
 
 def test_a_patients_number_that_makes_no_sense_is_a_warning_and_strict_refuses_it(minimal: Path) -> None:

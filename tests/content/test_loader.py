@@ -264,3 +264,12 @@ def test_a_file_name_with_a_newline_is_reported_on_one_line(minimal: Path) -> No
     assert [m for m in messages(minimal) if "bad" in m] == [
         "content/bad\\nname.yaml: file name 'bad\\nname' is not a valid slug (lower-case letters, digits and "
         "dashes); rename it to 'bad-name.yaml'"]
+
+
+def test_blank_is_a_dose_value_and_a_near_miss_is_named(minimal: Path) -> None:
+    replace(minimal / ROUTINE, "  hold_seconds: 30\n  reps", "  hold_seconds: Blank\n  reps")
+    assert messages(minimal) == [
+        "content/knee-hold.yaml:5:17: dose.hold_seconds: expected seconds as a number, or blank, got 'Blank'; "
+        "did you mean 'blank'?"]
+    replace(minimal / ROUTINE, "  hold_seconds: Blank\n", "  hold_seconds: blank\n")
+    assert messages(minimal) == []

@@ -4,7 +4,7 @@ Cover, how to use it (with the safety note), contents, one chapter per routine, 
 and answers by topic, sources, and a notes page. User text reaches a paragraph either as
 runs of plain text (`paragraph`: no markup is ever parsed, so it prints exactly as
 written and needs no escaping); the outline and the running header take plain text too.
-The page machinery (one layout pass, late page numbers) lives in `render` and
+The page machinery (one layout pass, late page numbers) lives in `document` and
 `pagenumbers`, the custom flowables in `flowables`, the paragraphs in `paragraph`.
 """
 

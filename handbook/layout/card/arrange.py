@@ -1,7 +1,7 @@
 """Laying a card out: its parts for one request, the ways to arrange them, and their heights.
 
 `Layout` builds each part once per body size and measures it on demand; `candidates`
-yields the arrangements from the most generous to the most compact (see `card` for the
+yields the arrangements from the most generous to the most compact (see `render` for the
 order), and `measure` says whether one fits the page. Nothing here draws.
 """
 

@@ -1,7 +1,7 @@
 """The one-page card: what goes on it, how it is fitted to one page, and how it is drawn.
 
-This module holds the request, the fit and the drawing; the parts and their arrangements
-are built and measured in `cardlayout`.
+This module holds the fit and the drawing; the request is in `request`, the parts and
+their arrangements are built and measured in `arrange`.
 
 From top to bottom: title, one-line purpose, dose strip, (the clinician's note), numbered
 steps, (picture), (tips), the boxed "Stop and call us if" beside what to avoid; and
