@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbook.checks.dose import side_words
 from handbook.commands.cardjobs import (
     LARGE_SUFFIX,
     CardJob,
@@ -73,6 +74,9 @@ def card_command(content_dir: Path, slugs: list[str], out_dir: Path, printing: P
     warnings = [(f"{OPTION_NAMES[option]}: {message}" if option in OPTION_NAMES else f"the dose {message}")
                 + f" (for {job.slug})"
                 for job in jobs for option, message in personal_dose_warnings(content.routine(job.slug), personal)]
+    if personal.side is not None:
+        warnings += [f"--side {personal.side}: {said}, printed as written (for {job.slug})"
+                     for job in jobs for said in side_words(content.routine(job.slug))]
     if warnings and printing.strict:
         raise HandbookError("\n".join([*warnings, "stopped by --strict: nothing was written"]))
     for warning in warnings:

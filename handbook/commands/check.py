@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from handbook.checks import readability
-from handbook.checks.dose import dose_warnings
+from handbook.checks.dose import dose_warnings, step_warnings
 from handbook.checks.readability import Measure
 from handbook.checks.review import review_warnings
 from handbook.content.loader import SUFFIXES, load
@@ -84,9 +84,10 @@ def check(root: Path, strict: bool = False) -> CheckReport:
         measures, warnings = readability.measure(content)
         problems += warnings + review_warnings(content)
         for routine in content.routines:
-            for name, message in dose_warnings(routine.dose):
-                place = routine.where(f"dose.{name}" if name != "dose" else "dose")
-                field = f"dose.{name}" if name != "dose" else "dose"
+            found = [(f"dose.{name}" if name != "dose" else "dose", message) for name, message in
+                     dose_warnings(routine.dose)] + step_warnings(routine)
+            for field, message in found:
+                place = routine.where(field)
                 problems.append(Problem(place.path, place.line, place.col, field, message, "warning"))
     if strict:
         problems = [replace(p, severity="error") for p in problems]

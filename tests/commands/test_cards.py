@@ -318,3 +318,15 @@ def test_what_a_card_leaves_out_is_said_on_its_line(content_dir: Path) -> None:
         "wrote output/cards/psoas-release.pdf (not on the card: 3 of 3 tips, where the sources "
         "disagree; see the handbook)\n"
         "note: the cards do not print the clinic's red flags yet; the handbook does\n")
+
+
+def test_one_side_with_words_for_both_sides_is_warned_about(minimal: Path,
+                                                            edit: Callable[[Path, str, str], None]) -> None:
+    edit(minimal / "knee-hold.yaml", "  times_per_day: 2\n", "  times_per_day: 2\n  per_side: true\n")
+    edit(minimal / "knee-hold.yaml", "  - Lie on your back.\n", "  - Lie on your back.\n  - Then do the other side.\n")
+    result = CliRunner().invoke(cli, ["card", "knee-hold", "--content", "content", "--side", "left"])
+    assert result.exit_code == 0
+    assert "warning: --side left: step 2 says 'other side', printed as written (for knee-hold)" in result.stderr
+    strict = CliRunner().invoke(cli, ["card", "knee-hold", "--content", "content", "--side", "left", "--strict",
+                                      "--out", "strict"])
+    assert strict.exit_code == 1 and not Path("strict").exists()

@@ -160,3 +160,16 @@ def test_the_cards_leaving_out_the_red_flags_is_a_warning(routine: Path) -> None
     assert problems == ["routines/book.yaml:14:3: warning: red_flags: printed in the handbook's stop boxes, "
                         "not yet on the cards"]
     assert not check(routine.parent, strict=True).ok
+
+
+@pytest.mark.parametrize(("dose", "step", "message"), [
+    ("blank", "[20, 30]", "a number here, but the dose's hold is blank; write blank here too, or give the dose "
+                          "this number"),
+    ("30", "blank", "blank here, but the dose gives a number; write the dose's number here too"),
+    ("30", "[20, 40]", "20 to 40 seconds here, but the dose says 30; make them agree"),
+])
+def test_a_step_hold_that_disagrees_with_the_dose_is_warned_about(routine: Path, dose: str, step: str,
+                                                                  message: str) -> None:
+    edit(routine, "  hold_seconds: 30\n  reps", f"  hold_seconds: {dose}\n  reps")
+    edit(routine, "    hold_seconds: 30\n", f"    hold_seconds: {step}\n")
+    assert messages(routine.parent) == [f"routines/knee-hold.yaml:12:19: warning: steps[2].hold_seconds: {message}"]
