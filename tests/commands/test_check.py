@@ -152,6 +152,8 @@ def test_a_dose_that_makes_no_sense_is_warned_about_at_its_number(routine: Path)
     assert messages(routine.parent) == [
         "routines/knee-hold.yaml:5:17: warning: dose.hold_seconds: 600 is more than 300 seconds of holding "
         "(5 minutes); check the number",
+        "routines/knee-hold.yaml:12:19: warning: steps[2].hold_seconds: 30 seconds here, but the dose says 600; "
+        "make them agree",
     ]  # 600 s, 5 times, twice a day: 100 minutes a day, under the 2 hours that would be warned about
 
 
