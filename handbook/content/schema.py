@@ -46,9 +46,6 @@ class Checker:
         self.problems.append(Problem(self.path, line, col, name, message))
         return INVALID
 
-    def warn(self, line: int, col: int, name: str, message: str) -> None:
-        self.problems.append(Problem(self.path, line, col, name, message, "warning"))
-
     def place(self, name: str, node: Node) -> None:
         self.places[name] = Where(self.path, node.line, node.col)
 

@@ -8,8 +8,6 @@ Every function takes the `Labels` of the language to print in (English by defaul
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from handbook.model import Amount, Dose
 from handbook.model.labels import Labels, labels
 
@@ -36,6 +34,12 @@ def _capital(text: str) -> str:
 
 def how_often(dose: Dose, lang: Labels = EN) -> str | None:
     """``Twice a day, every day``; None when the dose says nothing about frequency."""
+    parts = _how_often(dose, lang)
+    return _capital(", ".join(parts)) if parts else None
+
+
+def _how_often(dose: Dose, lang: Labels) -> list[str]:
+    """``twice a day``, ``every day`` (or ``3 days a week``): the frequency's parts."""
     parts = []
     if dose.times_per_day is not None:
         parts.append(lang("often.per_day", times=lang.times(dose.times_per_day)))
@@ -43,7 +47,7 @@ def how_often(dose: Dose, lang: Labels = EN) -> str | None:
         days = dose.days_per_week
         every = not days.is_range and not days.blank and days.low == 7
         parts.append(lang("often.every_day") if every else lang("often.per_week", amount=lang.count(days, "day")))
-    return _capital(", ".join(parts)) if parts else None
+    return parts
 
 
 def dose_sentences(dose: Dose, lang: Labels = EN) -> list[str]:
@@ -76,47 +80,27 @@ def dose_sentences(dose: Dose, lang: Labels = EN) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
-class DoseItem:
-    """One cell of a card's dose strip: big numerals over a few words."""
-
-    numerals: str
-    words: str
-    phrase: str  # the same, for a one-line strip: "Hold 30 seconds"
-
-
-def dose_items(dose: Dose, lang: Labels = EN) -> list[DoseItem]:
-    """The dose as strip cells for a card: numbers large, words small."""
-    items = []
+def dose_phrases(dose: Dose, lang: Labels = EN) -> list[str]:
+    """The dose as short phrases for a card's strip, in the order a patient reads them:
+    ``Hold 30 seconds``, ``5 times``, ``each side``, ``twice a day`` (numbers are set large)."""
+    phrases = []
     if dose.hold_seconds is not None:
         minutes = _whole_minutes(dose.hold_seconds)
         amount = minutes or dose.hold_seconds
         unit = lang.unit(amount, "minute" if minutes else "second")
-        shown = lang.numerals(amount)
-        items.append(DoseItem(shown, lang("strip.hold_words", unit=unit),
-                              lang("strip.hold", amount=f"{shown} {unit}")))
+        phrases.append(lang("strip.hold", amount=f"{lang.numerals(amount)} {unit}"))
     for counted, unit in ((dose.breaths, "breath"), (dose.minutes, "minute"), (dose.reps, "time"),
                           (dose.sets, "set")):
         if counted is not None:
-            words = lang.unit(counted, unit)
-            items.append(DoseItem(lang.numerals(counted), words, f"{lang.numerals(counted)} {words}"))
+            phrases.append(f"{lang.numerals(counted)} {lang.unit(counted, unit)}")
     if dose.side:
-        items.append(DoseItem(lang(f"strip.{dose.side}"), lang("strip.side_words"), lang(f"strip.{dose.side}_only")))
+        phrases.append(lang(f"strip.{dose.side}_only"))
     elif dose.per_side:
-        items.append(DoseItem("2", lang("strip.sides_words"), lang("strip.each_side")))
-    if dose.times_per_day is not None:
-        phrase = lang("often.per_day", times=lang.times(dose.times_per_day))
-        items.append(DoseItem(f"{lang.numerals(dose.times_per_day)}\u00d7", lang("strip.per_day_words"), phrase))
-    if dose.days_per_week is not None:
-        days = dose.days_per_week
-        every = not days.is_range and not days.blank and days.low == 7
-        phrase = lang("often.every_day") if every else lang("often.per_week", amount=lang.count(days, "day"))
-        items.append(DoseItem(lang.numerals(days), lang("strip.per_week_words"), phrase))
+        phrases.append(lang("strip.each_side"))
+    phrases += _how_often(dose, lang)
     if dose.weeks is not None:
-        words = lang.unit(dose.weeks, "week")
-        items.append(DoseItem(lang.numerals(dose.weeks), words,
-                              lang("strip.for_weeks", amount=f"{lang.numerals(dose.weeks)} {words}")))
-    return items
+        phrases.append(lang("strip.for_weeks", amount=f"{lang.numerals(dose.weeks)} {lang.unit(dose.weeks, 'week')}"))
+    return phrases
 
 
 def step_cue(hold: Amount | None, breaths: Amount | None, lang: Labels = EN) -> str | None:

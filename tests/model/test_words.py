@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from handbook.model import Amount, Dose
 from handbook.model.labels import Labels, labels
-from handbook.model.words import dose_items, dose_sentences, step_cue
+from handbook.model.words import dose_phrases, dose_sentences, step_cue
 
 
 def dose_line(dose: Dose, lang: Labels | None = None) -> str:
     """The dose strip's phrases in a row: ``Hold 30 seconds · 5 times · twice a day``."""
-    return " \u00b7 ".join(item.phrase for item in dose_items(dose, lang or labels("en")))
+    return " \u00b7 ".join(dose_phrases(dose, lang or labels("en")))
 
 def test_the_classic_dose_reads_as_plain_sentences() -> None:
     dose = Dose(hold_seconds=Amount(30), reps=Amount(5), times_per_day=Amount(2))

@@ -21,7 +21,7 @@ from handbook.layout.card.text import Part, Piece, TextBlock, Unit, text_width, 
 from handbook.layout.qr import printed_side
 from handbook.model import Picture
 from handbook.model.labels import Labels, labels
-from handbook.model.words import dose_items, step_cue
+from handbook.model.words import dose_phrases, step_cue
 
 FONT = styles.FONT
 # A step's picture beside it: the largest and the smallest (still legible) height. Its
@@ -107,7 +107,7 @@ class Layout:
         routine = self.req.routine
         return [
             TextBlock.plain(routine.title, self.style("card-title")),
-            DoseStrip(dose_items(routine.dose, self.lang), self.style("card-dose"), self.style("card-dose-words"),
+            DoseStrip(dose_phrases(routine.dose, self.lang), self.style("card-dose"), self.style("card-dose-words"),
                       pad=2.0 if self.compact else 4.0),
         ]
 

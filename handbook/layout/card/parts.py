@@ -31,7 +31,6 @@ from handbook.layout.qr import draw_qr
 from handbook.layout.styles import INK
 from handbook.model import Picture
 from handbook.model.labels import BLANK_LINE, Labels, labels
-from handbook.model.words import DoseItem
 from handbook.pdf.cardops import draw_lines, draw_string, stroke_line, stroke_rect
 
 EN = labels("en")
@@ -47,7 +46,7 @@ class DoseStrip(Part):
 
     RULE = 1.5
 
-    def __init__(self, items: Sequence[DoseItem], numerals: ParagraphStyle, words: ParagraphStyle,
+    def __init__(self, items: Sequence[str], numerals: ParagraphStyle, words: ParagraphStyle,
                  pad: float = 4.0) -> None:
         super().__init__()
         self.pad = pad
@@ -56,8 +55,8 @@ class DoseStrip(Part):
                       for index, item in enumerate(items)]
         self.lines: list[Line] = []
 
-    def _unit(self, item: DoseItem, first: bool, last: bool) -> Unit:
-        phrase = item.phrase[0].upper() + item.phrase[1:] if first and item.phrase else item.phrase
+    def _unit(self, phrase: str, first: bool, last: bool) -> Unit:
+        phrase = phrase[0].upper() + phrase[1:] if first and phrase else phrase
         big, small = self.numerals, self.words
         words: list[tuple[Piece, ...]] = []
         for word in phrase.split():
