@@ -90,6 +90,8 @@ def topic_texts(topic: FaqTopic) -> Iterator[tuple[str, str]]:
     for number, question in enumerate(topic.questions, start=1):
         yield f"questions[{number}].question", question.question
         yield f"questions[{number}].answer", "\n\n".join(question.answer)
+        for item_number, item in enumerate(question.clinic_advice, start=1):
+            yield f"questions[{number}].clinic_advice[{item_number}]", item
 
 
 def measure(content: Content) -> tuple[list[Measure], list[Problem]]:

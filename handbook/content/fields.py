@@ -145,6 +145,8 @@ QUESTION = Record(
             True,
         ),
         Field("see", ListOf(Slug(), max_items=10, unique=True), "routines the answer points to (their file names)"),
+        Field("clinic_advice", ListOf(ITEM, max_items=5), "the clinic's own advice beside this answer, not from "
+                                                           "the sources (printed under its own label)"),
     ]
 )
 

@@ -201,6 +201,7 @@ def _make_topic(path: Path, v: dict[str, Any], ck: Checker) -> FaqTopic:
             question=q["question"],
             answer=tuple(p.strip() for p in q["answer"].split("\n\n") if p.strip()),
             see=q.get("see", ()),
+            clinic_advice=q.get("clinic_advice", ()),
         )
         for q in v["questions"]
     )

@@ -202,6 +202,7 @@ class Question:
     question: str
     answer: tuple[str, ...]  # paragraphs
     see: tuple[str, ...] = ()
+    clinic_advice: tuple[str, ...] = ()  # the clinic's own advice beside this answer, not from the sources
 
 
 @dataclass(frozen=True)

@@ -346,6 +346,9 @@ class _Story:
         for question in topic.questions:
             self.add(self.plain(question.question, "question"))
             self.add(*(self.plain(p, "body") for p in question.answer))
+            if question.clinic_advice:
+                self.add(self.plain(self.lang("book.clinic_advice") + ":", "box-note"),
+                         *self.items(question.clinic_advice))
             for slug in question.see:
                 title = self.content.routine(slug).title
                 before, after = self.lang("book.see_routine", title="\0").split("\0")

@@ -417,3 +417,14 @@ def test_the_stop_box_never_looks_like_the_read_first_note(sample: bytes) -> Non
     stops = [r for r in boxes if r.page > howto + 1]
     assert len(notes) == 1 and notes[0].filled and notes[0].line_width == 1.0 and 0.9 < (notes[0].fill_grey or 0) < 1
     assert stops and all(r.line_width == 3.0 and not r.filled for r in stops)
+
+
+def test_an_answers_clinic_advice_is_printed_beside_it_under_its_own_label(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "minimal", root)
+    faq = root / "faq" / "basics.yaml"
+    text = faq.read_text(encoding="utf-8")
+    faq.write_text(text.replace("    see: [knee-hold]", "    clinic_advice: [Ask us first.]\n    see: [knee-hold]"),
+                   encoding="utf-8")
+    pdf = render_handbook(load_content(root), "a4").data
+    assert "Advice from your clinic: \u2022 Ask us first." in flat(" ".join(pdfcheck.page_texts(pdf)))
