@@ -17,7 +17,6 @@ MESSAGE = ("is the sample's placeholder, not a clinician; name the clinician who
 
 RED_FLAGS = ("none given; list the signs to call about at once (they print in every stop box, beside "
              "the clinic's phone)")
-RED_FLAGS_ON_CARDS = "printed in the handbook's stop boxes, not yet on the cards"
 
 
 def review_warnings(content: Content) -> list[Problem]:
@@ -30,6 +29,4 @@ def review_warnings(content: Content) -> list[Problem]:
     place = content.book.where("red_flags")
     if not content.book.red_flags:
         problems.append(Problem(place.path, place.line, place.col, "red_flags", RED_FLAGS, "warning"))
-    else:
-        problems.append(Problem(place.path, place.line, place.col, "red_flags", RED_FLAGS_ON_CARDS, "warning"))
     return problems

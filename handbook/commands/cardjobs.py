@@ -152,6 +152,7 @@ def request(content: Content, job: CardJob) -> CardRequest:
         personal_dose=any(key != "weeks" for key in personal.dose),
         language=content.book.language,
         large_print=job.large_print,
+        red_flags=content.book.red_flags,
     )
 
 
@@ -184,11 +185,6 @@ def make_chunk(content: Content, jobs: Sequence[CardJob]) -> list[Outcome]:
         done.append(outcome)
     return done
 
-
-def red_flags_note(content: Content) -> Iterator[Outcome]:
-    """The line that says what no card prints yet: the clinic's red flags (the handbook's stop boxes have them)."""
-    if content.book.red_flags:
-        yield Outcome(True, "note: the cards do not print the clinic's red flags yet; the handbook does", warning=True)
 
 
 def _warm() -> None:

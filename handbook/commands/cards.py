@@ -23,7 +23,6 @@ from handbook.commands.cardjobs import (
     make_cards,
     personal_dose_warnings,
     plan_cards,
-    red_flags_note,
     request,
 )
 from handbook.content.personal import Personal, check_personal
@@ -82,7 +81,6 @@ def card_command(content_dir: Path, slugs: list[str], out_dir: Path, printing: P
     for warning in warnings:
         yield Outcome(True, f"warning: {warning}", warning=True)
     yield from make_cards(content, jobs)
-    yield from red_flags_note(content)
 
 
 def cards_command(content_dir: Path, out_dir: Path, printing: Printing, weeks: str | None,
@@ -113,7 +111,6 @@ def cards_command(content_dir: Path, out_dir: Path, printing: Printing, weeks: s
             yield from two_up_cards(content, list(jobs), out_dir, printing.large_print)
         else:
             yield from make_cards(content, jobs)
-    yield from red_flags_note(content)
 
 
 def two_up_file(out_dir: Path, large_print: bool = False) -> Path:

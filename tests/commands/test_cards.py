@@ -310,14 +310,13 @@ def test_a_patients_file_row_with_a_number_that_makes_no_sense(minimal: Path) ->
 
 
 def test_what_a_card_leaves_out_is_said_on_its_line(content_dir: Path) -> None:
-    """Nothing is left out of a printout without a word: tips that gave way, where the sources disagree,
-    the clinic's advice, and the red flags no card prints yet (the handbook prints them all)."""
+    """Nothing is left out of a printout without a word: tips that gave way, and the red flags, where
+    the sources disagree and the clinic's advice when the card has no room for them (the handbook has it all)."""
     result = run("card", "psoas-release", "--paper", "a5")
     assert result.exit_code == 0
     assert result.output == (
-        "wrote output/cards/psoas-release.pdf (not on the card: 3 of 3 tips, where the sources "
-        "disagree; see the handbook)\n"
-        "note: the cards do not print the clinic's red flags yet; the handbook does\n")
+        "wrote output/cards/psoas-release.pdf (not on the card: 3 of 3 tips, the clinic's red flags, where the "
+        "sources disagree; see the handbook)\n")
 
 
 def test_one_side_with_words_for_both_sides_is_warned_about(minimal: Path,

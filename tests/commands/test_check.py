@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from handbook.checks.review import RED_FLAGS_ON_CARDS
 from handbook.cli import cli
 from handbook.commands.check import check
 from tests.conftest import DATA
@@ -33,9 +32,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def messages(root: Path, strict: bool = False) -> list[str]:
-    """Every problem `check` reports, but the standing one that cards do not print the red flags yet
-    (test_the_cards_leaving_out_the_red_flags_is_a_warning pins it)."""
-    return [str(p) for p in check(root, strict=strict).problems if p.message != RED_FLAGS_ON_CARDS]
+    return [str(p) for p in check(root, strict=strict).problems]
 
 
 def test_a_sentence_over_20_words_is_a_warning_at_its_place(routine: Path) -> None:
@@ -58,6 +55,8 @@ def test_more_than_7_steps_and_more_than_5_list_items(routine: Path) -> None:
     edit(routine, "  - Lie on your back.\n", "".join(f"  - Step {n}.\n" for n in range(1, 8)))
     edit(routine, "tips: [Breathe slowly.]", "tips: [One., Two., Three., Four., Five., Six.]")
     assert messages(routine.parent) == [
+        "routines/knee-hold.yaml:1:1: warning: card: the A4 card leaves out the clinic's red flags (the handbook "
+        "prints them)",  # eight steps leave the card no room for them
         "routines/knee-hold.yaml:10:3: warning: steps: 8 steps; keep to 7 or fewer, or split the routine",
         "routines/knee-hold.yaml:19:7: warning: tips: 6 items; keep lists to 5 or fewer",
     ]
@@ -70,14 +69,13 @@ def test_strict_turns_warnings_into_errors(routine: Path) -> None:
     result = CliRunner().invoke(cli, ["check", "--strict"])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "routines/book.yaml:14:3: red_flags: printed in the handbook's stop boxes, not yet on the cards",
         "routines/knee-hold.yaml:10:5: steps[1]: a sentence of 28 words (keep to 20): "
         "\"When you have finished lying on...\"",
-        "check failed: 1 routine, 1 FAQ topic, 2 errors, 0 warnings",
+        "check failed: 1 routine, 1 FAQ topic, 1 error, 0 warnings",
     ]
     plain = CliRunner().invoke(cli, ["check"])
     assert plain.exit_code == 0
-    assert plain.stdout.splitlines()[-1] == "checked: 1 routine, 1 FAQ topic, 0 errors, 2 warnings"
+    assert plain.stdout.splitlines()[-1] == "checked: 1 routine, 1 FAQ topic, 0 errors, 1 warning"
 
 
 def test_a_character_the_font_lacks_is_an_error_with_its_code_point(routine: Path) -> None:
@@ -157,10 +155,19 @@ def test_a_dose_that_makes_no_sense_is_warned_about_at_its_number(routine: Path)
     ]  # 600 s, 5 times, twice a day: 100 minutes a day, under the 2 hours that would be warned about
 
 
-def test_the_cards_leaving_out_the_red_flags_is_a_warning(routine: Path) -> None:
-    problems = [str(p) for p in check(routine.parent).problems]
-    assert problems == ["routines/book.yaml:14:3: warning: red_flags: printed in the handbook's stop boxes, "
-                        "not yet on the cards"]
+def test_a_card_with_room_prints_the_red_flags_and_one_without_says_so(routine: Path) -> None:
+    from tests import pdfcheck
+
+    assert check(routine.parent, strict=True).ok  # the short card has room for them
+    assert CliRunner().invoke(cli, ["card", "knee-hold"]).exit_code == 0
+    card = " ".join(" ".join(pdfcheck.page_texts(Path("output/cards/knee-hold.pdf").read_bytes())).split())
+    assert ("Call us straight away, or get urgent help, if (advice from your clinic): \u2022 New leaking of urine "
+            "or stool, or you cannot pass urine.") in card
+    assert "A burn or a change in your skin from heat. Call us on 555-0199." in card
+    edit(routine, "  - Lie on your back.\n", "".join(f"  - Step {n}.\n" for n in range(1, 8)))
+    result = CliRunner().invoke(cli, ["card", "knee-hold"])
+    assert result.output == ("wrote output/cards/knee-hold.pdf (not on the card: the clinic's red flags; see the "
+                             "handbook)\n")
     assert not check(routine.parent, strict=True).ok
 
 

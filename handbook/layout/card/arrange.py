@@ -46,6 +46,10 @@ class Choice:
     dose_note: bool = True
     all_pictures: bool = False
     in_grid: bool = False  # the one picture in the tick grid's note column
+    extras: tuple[str, ...] = ()  # printed where there is room: "red_flags", "caution", "advice" (EXTRAS)
+
+
+EXTRAS = ("red_flags", "caution", "advice")  # the order they are given room in: safety first
 
 
 @dataclass
@@ -246,6 +250,35 @@ class Layout:
             largest, smallest = (45 * mm, 25 * mm) if self.compact else (70 * mm, 35 * mm)
         return [largest + (smallest - largest) * i / 3 for i in range(4)]
 
+    def has_extra(self, name: str) -> bool:
+        """Whether the routine (or the book) has this extra to print: red flags, a caution, clinic advice."""
+        routine = self.req.routine
+        return bool({"red_flags": self.req.red_flags, "caution": routine.caution,
+                     "advice": routine.clinic_advice}[name])
+
+    def extra(self, name: str, size: float) -> Part:
+        """A box for the clinic's red flags (with its phone), where the sources disagree, or the clinic's advice."""
+
+        def make() -> Part:
+            routine, body = self.req.routine, self.style("card-body", size)
+            heading = self.style("card-heading", size)
+            pad = 4 if self.compact else 5
+            if name == "caution":
+                assert routine.caution is not None
+                text = Stack([TextBlock.plain(self.lang("book.good_to_know"), heading),
+                              TextBlock.plain(" ".join(routine.caution.split()), body)])
+                return Bordered(text, line_width=1.2, padding=pad)
+            if name == "advice":
+                return Bordered(_bullets(self.lang("book.clinic_advice"), routine.clinic_advice, heading, body),
+                                line_width=1.2, padding=pad)
+            flags = _bullets(self.lang("book.red_flags"), self.req.red_flags, heading, body)
+            call = TextBlock.plain(self.lang("card.call", phone=self.req.clinic.phone), self.style("card-stop", size))
+            return Bordered(Stack([flags, call]), line_width=2.2, padding=pad)
+
+        part = self._once(("extra", name, size), make)
+        assert part is not None
+        return part
+
     def safety(self, size: float) -> Part:
         """The boxed stop list and what to avoid: side by side or one above the other, the shorter."""
 
@@ -335,7 +368,7 @@ class Layout:
         size = choice.size
         maybe = [self.purpose(size), self.head[1], self.notes(size, choice.dose_note),
                  *self.steps_and_picture(size, choice.picture, choice.all_pictures), self.tips(choice.tips, size),
-                 self.safety(size)]
+                 self.safety(size), *(self.extra(name, size) for name in choice.extras)]
         top = [self.head[0]] + [part for part in maybe if part is not None]
         bottom = self.bottom_with_picture() if choice.in_grid else self.bottom
         parts = top + bottom

@@ -32,7 +32,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from handbook.errors import HandbookError, Problem
 from handbook.layout import styles
-from handbook.layout.card.arrange import Choice, Fit, Layout, section_gap
+from handbook.layout.card.arrange import EXTRAS, Choice, Fit, Layout, section_gap
 from handbook.layout.card.request import DEFAULT_WEEKS, CardRequest
 from handbook.model.labels import labels
 from handbook.pdf.document import binary_streams, seed_fonts
@@ -76,9 +76,20 @@ def fit_card(req: CardRequest) -> Fit:
             continue
         fit = layout.measure(choice)
         if fit.ok:
-            return fit
+            return _with_extras(layout, fit)
     assert last is not None
     return layout.measure(last)
+
+
+def _with_extras(layout: Layout, fit: Fit) -> Fit:
+    """The fit with the red flags, the caution and the clinic's advice added, in that order, each
+    where it still fits: they never push the text smaller or a tip off (`left_out` names the rest)."""
+    for name in EXTRAS:
+        if layout.has_extra(name):
+            trial = layout.measure(replace(fit.choice, extras=(*fit.choice.extras, name)))
+            if trial.ok:
+                fit = trial
+    return fit
 
 
 def card_fits(req: CardRequest) -> bool:
@@ -125,9 +136,12 @@ def left_out(req: CardRequest, fit: Fit) -> list[str]:
         shown = 0 if routine.picture is not None else 1
         if pictured > shown:
             out.append(f"{pictured - shown} of {pictured} step pictures")
-    if routine.caution:
+    printed = fit.choice.extras
+    if req.red_flags and "red_flags" not in printed:
+        out.append("the clinic's red flags")
+    if routine.caution and "caution" not in printed:
         out.append("where the sources disagree")
-    if routine.clinic_advice:
+    if routine.clinic_advice and "advice" not in printed:
         out.append("the clinic's advice")
     return out
 

@@ -26,6 +26,7 @@ class CardRequest:
     personal_dose: bool = False  # the dose was set for this patient: the routine's dose note is left out
     language: str = "en"
     large_print: bool = False
+    red_flags: tuple[str, ...] = ()  # the clinic's, printed where the card has room
 
     @property
     def body_sizes(self) -> tuple[float, ...]:
@@ -48,6 +49,6 @@ def request_for(content: Content, routine: Routine, paper: str | None = None,
     """The plain card of a routine, as `handbook cards` prints it."""
     return CardRequest(routine, content.book.clinic, paper or content.book.paper, tick_weeks(routine),
                        reviewed=routine.reviewed or content.book.reviewed, language=content.book.language,
-                       large_print=large_print)
+                       large_print=large_print, red_flags=content.book.red_flags)
 
 

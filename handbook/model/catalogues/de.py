@@ -102,4 +102,5 @@ CATALOGUE: dict[str, str] = {
     "card.not_reviewed": "noch nicht von einer Fachperson gepr\u00fcft",
     "book.clinic_advice": "Rat Ihrer Praxis",
     "book.red_flags": "Rufen Sie uns sofort an oder holen Sie dringend Hilfe, wenn (Rat Ihrer Praxis):",
+    "card.call": "Rufen Sie uns an: {phone}.",
 }

@@ -103,4 +103,5 @@ CATALOGUE: dict[str, str] = {
     "card.not_reviewed": "not yet reviewed by a clinician",
     "book.clinic_advice": "Advice from your clinic",
     "book.red_flags": "Call us straight away, or get urgent help, if (advice from your clinic):",
+    "card.call": "Call us on {phone}.",
 }

@@ -101,4 +101,5 @@ CATALOGUE: dict[str, str] = {
     "card.not_reviewed": "a\u00fan no revisada por un profesional sanitario",
     "book.clinic_advice": "Consejos de su cl\u00ednica",
     "book.red_flags": "Ll\u00e1menos enseguida, o busque ayuda urgente, si (consejo de su cl\u00ednica):",
+    "card.call": "Ll\u00e1menos al {phone}.",
 }

@@ -103,4 +103,5 @@ CATALOGUE: dict[str, str] = {
     "card.not_reviewed": "pas encore relue par un professionnel de sant\u00e9",
     "book.clinic_advice": "Conseils de votre cabinet",
     "book.red_flags": "Appelez-nous tout de suite, ou demandez une aide urgente, si (conseil de votre cabinet) :",
+    "card.call": "Appelez-nous au {phone}.",
 }
