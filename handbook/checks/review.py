@@ -15,8 +15,8 @@ MESSAGE = ("is the sample's placeholder, not a clinician; name the clinician who
            "(until then every printout says \"Not yet reviewed by a clinician\")")
 
 
-RED_FLAGS = ("none given; list the signs to call about at once (they print in every stop box, beside "
-             "the clinic's phone)")
+RED_FLAGS = ("none given; list the signs to call about at once (they print in every stop box of the "
+             "handbook, and on each card with room, beside the clinic's phone)")
 
 
 def review_warnings(content: Content) -> list[Problem]:

@@ -14,14 +14,14 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from handbook.checks.dose import dose_warnings
 from handbook.content.personal import GENERIC, OVERRIDES, Personal, personal_routine, side_problem
 from handbook.content.schema import SLUG_RE, did_you_mean
-from handbook.errors import HandbookError, display_path
-from handbook.layout.card import CardDoesNotFit, CardRequest, render_card_noting, tick_weeks
+from handbook.errors import HandbookError, Problem, display_path
+from handbook.layout.card import CardDoesNotFit, CardRequest, render_card_noting, request_for
 from handbook.model import Content, Routine
 from handbook.output.files import ensure_folder, write_many
 from handbook.output.pool import map_chunks
@@ -138,22 +138,15 @@ def make_cards(content: Content, jobs: list[CardJob]) -> Iterator[Outcome]:
 def request(content: Content, job: CardJob) -> CardRequest:
     """The card a job asks for: the routine with the patient's dose, name and note."""
     personal = job.personal
-    routine = content.routine(job.slug)
+    plain = request_for(content, personal_routine(content.routine(job.slug), personal), job.paper, job.large_print)
     weeks = personal.weeks
-    routine = personal_routine(routine, personal)
-    return CardRequest(
-        routine=routine,
-        clinic=content.book.clinic,
-        paper=job.paper,
-        weeks=weeks if weeks is not None else tick_weeks(routine),
-        patient=personal.name,
-        note=personal.note,
-        reviewed=routine.reviewed or content.book.reviewed,
-        personal_dose=any(key != "weeks" for key in personal.dose),
-        language=content.book.language,
-        large_print=job.large_print,
-        red_flags=content.book.red_flags,
-    )
+    return replace(plain, weeks=weeks if weeks is not None else plain.weeks, patient=personal.name,
+                   note=personal.note, personal_dose=any(key != "weeks" for key in personal.dose))
+
+
+def refused(job: CardJob, problem: Problem) -> Outcome:
+    """The line of a card that does not fit: its problem, after the CSV row it came from if any."""
+    return Outcome(False, f"{job.label}: {problem.message}" if job.label else str(problem))
 
 
 def make_chunk(content: Content, jobs: Sequence[CardJob]) -> list[Outcome]:
@@ -172,8 +165,7 @@ def make_chunk(content: Content, jobs: Sequence[CardJob]) -> list[Outcome]:
             outcomes.append(None)
             notes.append(missing)
         except CardDoesNotFit as exc:
-            problem = exc.problem
-            outcomes.append(Outcome(False, f"{job.label}: {problem.message}" if job.label else str(problem)))
+            outcomes.append(refused(job, exc.problem))
     errors = iter(write_many(files))
     missing_of = iter(notes)
     done = []

@@ -23,6 +23,7 @@ from handbook.commands.cardjobs import (
     make_cards,
     personal_dose_warnings,
     plan_cards,
+    refused,
     request,
 )
 from handbook.content.personal import Personal, check_personal
@@ -141,8 +142,7 @@ def two_up_cards(content: Content, planned: Sequence[CardJob | Outcome], out_dir
         try:
             pages.append(render_card(request(content, item)))
         except CardDoesNotFit as exc:
-            problem = exc.problem
-            yield Outcome(False, f"{item.label}: {problem.message}" if item.label else str(problem))
+            yield refused(item, exc.problem)
     if not pages:
         return
     book = content.book

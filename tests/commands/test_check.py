@@ -141,7 +141,7 @@ def test_a_book_without_red_flags_is_warned_about(routine: Path) -> None:
     book.write_text(text[:text.index("red_flags:")], encoding="utf-8")
     assert messages(routine.parent) == [
         "routines/book.yaml:1:1: warning: red_flags: none given; list the signs to call about at once (they print "
-        "in every stop box, beside the clinic's phone)"]
+        "in every stop box of the handbook, and on each card with room, beside the clinic's phone)"]
     assert not check(routine.parent, strict=True).ok
 
 
