@@ -292,7 +292,7 @@ def _report_cards(outcomes: Any) -> None:
 def card(slugs: tuple[str, ...], content_dir: Path, out_dir: Path, paper: str | None, patient: str | None,
          hold: str | None, reps: str | None, sets: str | None, times_a_day: str | None, weeks: str | None,
          side: str | None, note: str | None, strict: bool, language: str | None, large_print: bool) -> None:
-    """Write one-page cards OUT/cards/SLUG.pdf for the routines named.
+    """Write cards OUT/cards/SLUG.pdf for the routines named (a front and back when one side is too little).
 
     \b
     Examples:
@@ -320,12 +320,12 @@ def card(slugs: tuple[str, ...], content_dir: Path, out_dir: Path, paper: str | 
 @large_print_option
 @click.option("--2up", "two_up", is_flag=True,
               help="Instead of one file per card, write OUT/cards-2up.pdf: A5 cards two to an A4 sheet "
-                   "(half-letter on Letter), with cut marks.")
+                   "(half-letter on Letter), with cut marks; cards with a back print double-sided.")
 @click.option("--strict", is_flag=True, help="Refuse a row whose numbers make no sense for its routine, instead of "
                                               "a warning.")
 def cards(content_dir: Path, out_dir: Path, paper: str | None, weeks: str | None, patients: Path | None,
           language: str | None, large_print: bool, two_up: bool, strict: bool) -> None:
-    """Write a one-page card for every routine (or every row of a patients' file).
+    """Write a card for every routine (or every row of a patients' file), each OUT/cards/SLUG.pdf.
 
     \b
     Examples:

@@ -75,6 +75,7 @@ SHOTS = [
     Shot("handbook-routine.png", HANDBOOK, first_under("Exercise routines")),
     Shot("handbook-questions.png", HANDBOOK, bookmark("Questions and answers")),
     Shot("card-psoas-release.png", REPO / "output" / "cards" / "psoas-release.pdf", first_page()),  # handbook cards
+    Shot("card-psoas-release-back.png", REPO / "output" / "cards" / "psoas-release.pdf", lambda reader: 1),
 ]
 
 

@@ -71,7 +71,17 @@ def replace(path: Path, old: str, new: str) -> None:
 
 
 def card_lines(text: str) -> str:
-    """A card command's output without what it says each card leaves out, the "(not on the card: ...)"
-    of a `wrote` line (its own test pins it: tests/commands/test_cards.py)."""
-    lines = [re.sub(r" \(not on the card: [^)]*\)", "", line) for line in text.splitlines()]
+    """A card command's output without how each card prints, the "(2 sides: print double-sided)" of a
+    `wrote` line (its own test pins it: tests/commands/test_cards.py)."""
+    lines = [re.sub(r" \(\d sides( on 2 sheets)?: print double-sided\)", "", line) for line in text.splitlines()]
     return "".join(line + "\n" for line in lines)
+
+
+def make_overlong(routine: Path) -> None:
+    """Give a routine file of the sample (psoas-release) more than four sides of A4 hold: 13 more long
+    steps (20 in all, the most allowed) and 7 more long tips."""
+    words = "move slowly, keep breathing the whole time, and stop at once if the pull turns into pain"
+    replace(routine, "steps:\n", "steps:\n" + "".join(
+        f"  - Step number {n}, {words}; {words}; {words}; {words}.\n" for n in range(13)))
+    replace(routine, "tips:\n", "tips:\n" + "".join(
+        f"  - Tip number {n}, {words}; {words}; {words}.\n" for n in range(7)))

@@ -48,8 +48,9 @@ def test_check_passes_on_good_content(run, minimal: Path) -> None:  # type: igno
     result = run("check")
     assert result.exit_code == 0
     assert result.stdout == (
-        "                grade  longest sentence  steps  list items  cards\n"
-        "knee-hold         0.0           6 words      2           3  all fit\n"
+        "                grade  longest sentence  steps  list items  card sides\n"
+        "knee-hold         0.0           6 words      2           3  "
+        "A4 1, Letter 1, A5 2; large: A4 2, Letter 2, A5 2\n"
         "faq/basics        0.5           3 words      -           1  -\n"
         "checked: 1 routine, 1 FAQ topic, 0 errors, 0 warnings\n"
     )
@@ -194,7 +195,7 @@ def test_init_then_check_works(run, tmp_path: Path) -> None:  # type: ignore[no-
     assert copied == expected
     result = CliRunner().invoke(cli, ["check", "--content", str(tmp_path / "clinic" / "routines")])
     assert result.exit_code == 0  # warned about (a placeholder reviewer, what cards leave out), not an error
-    assert result.output.endswith("checked: 4 routines, 2 FAQ topics, 0 errors, 9 warnings\n")
+    assert result.output.endswith("checked: 4 routines, 2 FAQ topics, 0 errors, 5 warnings\n")
 
 
 def test_init_refuses_a_non_empty_folder(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

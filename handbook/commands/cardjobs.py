@@ -21,7 +21,7 @@ from handbook.checks.dose import dose_warnings
 from handbook.content.personal import GENERIC, OVERRIDES, Personal, personal_routine, side_problem
 from handbook.content.schema import SLUG_RE, did_you_mean
 from handbook.errors import HandbookError, Problem, display_path
-from handbook.layout.card import CardDoesNotFit, CardRequest, render_card_noting, request_for
+from handbook.layout.card import CardDoesNotFit, CardRequest, render_card_sides, request_for
 from handbook.model import Content, Routine
 from handbook.output.files import ensure_folder, write_many
 from handbook.output.pool import map_chunks
@@ -144,6 +144,12 @@ def request(content: Content, job: CardJob) -> CardRequest:
                    note=personal.note, personal_dose=any(key != "weeks" for key in personal.dose))
 
 
+def sides_said(count: int) -> str:
+    """How a card that continues on its back is printed, said after its file."""
+    sheets = "" if count == 2 else " on 2 sheets"
+    return f"{count} sides{sheets}: print double-sided"
+
+
 def refused(job: CardJob, problem: Problem) -> Outcome:
     """The line of a card that does not fit: its problem, after the CSV row it came from if any."""
     return Outcome(False, f"{job.label}: {problem.message}" if job.label else str(problem))
@@ -157,26 +163,25 @@ def make_chunk(content: Content, jobs: Sequence[CardJob]) -> list[Outcome]:
     """
     outcomes: list[Outcome | None] = []
     files: list[tuple[Path, bytes]] = []
-    notes: list[list[str]] = []
+    sides: list[int] = []
     for job in jobs:
         try:
-            data, missing = render_card_noting(request(content, job))
+            data, count = render_card_sides(request(content, job))
             files.append((job.path, data))
             outcomes.append(None)
-            notes.append(missing)
+            sides.append(count)
         except CardDoesNotFit as exc:
             outcomes.append(refused(job, exc.problem))
     errors = iter(write_many(files))
-    missing_of = iter(notes)
+    sides_of = iter(sides)
     done = []
     for job, outcome in zip(jobs, outcomes, strict=True):
         if outcome is None:
-            error, missing = next(errors), next(missing_of)
-            said = f" (not on the card: {', '.join(missing)}; see the handbook)" if missing else ""
+            error, count = next(errors), next(sides_of)
+            said = f" ({sides_said(count)})" if count > 1 else ""
             outcome = Outcome(False, str(error)) if error else Outcome(True, f"wrote {display_path(job.path)}{said}")
         done.append(outcome)
     return done
-
 
 
 def _warm() -> None:

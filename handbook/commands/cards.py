@@ -127,12 +127,13 @@ def two_up_cards(content: Content, planned: Sequence[CardJob | Outcome], out_dir
     line and left out; the sheet holds the others, in order.
     """
     from handbook.errors import display_path
-    from handbook.layout.card import CardDoesNotFit, render_card
+    from handbook.layout.card import CardDoesNotFit, render_card_sides
     from handbook.model.labels import labels
     from handbook.output import impose
     from handbook.output.files import write_atomic
 
     pages: list[bytes] = []
+    sides: list[int] = []
     paper = "a5"
     for item in planned:
         if isinstance(item, Outcome):
@@ -140,18 +141,23 @@ def two_up_cards(content: Content, planned: Sequence[CardJob | Outcome], out_dir
             continue
         paper = item.paper
         try:
-            pages.append(render_card(request(content, item)))
+            data, count = render_card_sides(request(content, item))
         except CardDoesNotFit as exc:
             yield refused(item, exc.problem)
+            continue
+        pages.append(data)
+        sides.append(count)
     if not pages:
         return
     book = content.book
     lang = labels(book.language)
     info = {"Title": lang("cards.title"), "Author": book.clinic.name, "Subject": book.title, "Creator": "handbook"}
-    sheet = impose.two_up(impose.concatenate(pages, info, book.language), paper)
+    sheet = impose.two_up(impose.concatenate(pages, info, book.language), paper, sides)
     path = two_up_file(out_dir, large_print)
     write_atomic(path, sheet)
-    sheets = -(-len(pages) // 2)
+    sheets = -(-sum(-(-count // 2) for count in sides) // 2)  # two leaves to a sheet
     sheet_name = "Letter" if paper == "half-letter" else "A4"
+    how = ("print double-sided, flipping on the short edge, then cut along the marks" if max(sides) > 1
+           else "cut along the marks")
     yield Outcome(True, f"wrote {display_path(path)} ({len(pages)} card{'s' if len(pages) != 1 else ''} on "
-                        f"{sheets} {sheet_name} sheet{'s' if sheets != 1 else ''}; cut along the marks)")
+                        f"{sheets} {sheet_name} sheet{'s' if sheets != 1 else ''}; {how})")

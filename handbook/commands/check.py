@@ -28,7 +28,7 @@ class CheckReport:
     routines: int
     topics: int
     measures: list[Measure] = field(default_factory=list)
-    card_misfits: dict[str, list[str]] | None = None  # per routine: the cards that do not fit ("A5 large")
+    card_sides: dict[str, list[str]] | None = None  # per routine: "A4 2, Letter 2, A5 3", "large: A4 3, ..."
 
     @property
     def ok(self) -> bool:
@@ -44,22 +44,21 @@ class CheckReport:
     def table(self) -> str:
         """Reading grade, longest sentence, steps, list items and card fit per routine and topic.
 
-        Card fit: "all fit" when the card fits A4, Letter and A5 at normal size and in
-        large print, else the ones too long ("too long: A5 large").
+        Cards: the sides each card takes on A4, Letter and A5, at normal size and in large
+        print ("A4 2, Letter 2, A5 3; large: A4 3, Letter 4, A5 too long").
         """
         if not self.measures:
             return ""
         width = max(len(m.slug) for m in self.measures) + 6
-        cards = self.card_misfits is not None
-        lines = [f"{'':<{width}} grade  longest sentence  steps  list items" + ("  cards" if cards else "")]
+        cards = self.card_sides is not None
+        lines = [f"{'':<{width}} grade  longest sentence  steps  list items" + ("  card sides" if cards else "")]
         for m in self.measures:
             label = f"{'faq/' if m.kind == 'faq' else ''}{m.slug}"
             steps = str(m.steps) if m.kind == "routine" else "-"
             line = f"{label:<{width}} {m.grade:>5.1f}  {m.longest_sentence:>10} words  {steps:>5}  {m.list_items:>10}"
-            if self.card_misfits is not None:
-                misfits = self.card_misfits.get(m.slug) if m.kind == "routine" else None
-                line += "  " + ("-" if misfits is None else "too long: " + ", ".join(misfits) if misfits
-                                else "all fit")
+            if self.card_sides is not None:
+                said = self.card_sides.get(m.slug) if m.kind == "routine" else None
+                line += "  " + ("-" if said is None else "; ".join(said))
             lines.append(line)
         return "\n".join(lines)
 
@@ -72,14 +71,14 @@ def check(root: Path, strict: bool = False) -> CheckReport:
     topics = len(content.faq) if content else _count_yaml(root / "faq")
     problems = list(loaded.problems)
     measures: list[Measure] = []
-    misfits: dict[str, list[str]] | None = None
+    sides: dict[str, list[str]] | None = None
     if content is not None:  # fonts and card fit: only for content that loaded cleanly
         from handbook.commands.printing import print_problems  # here: it reads the fonts
 
         unprintable = print_problems(content)
         problems += unprintable
         if not unprintable:
-            card_problems, misfits = card_fit(content)
+            card_problems, sides = card_fit(content)
             problems += card_problems
         measures, warnings = readability.measure(content)
         problems += warnings + review_warnings(content)
@@ -92,7 +91,7 @@ def check(root: Path, strict: bool = False) -> CheckReport:
     if strict:
         problems = [replace(p, severity="error") for p in problems]
     problems = sorted(problems, key=lambda p: (str(p.path), p.line, p.col))
-    return CheckReport(problems, routines, topics, measures, misfits)
+    return CheckReport(problems, routines, topics, measures, sides)
 
 
 def listing(content: Content) -> str:
@@ -112,41 +111,32 @@ def listing(content: Content) -> str:
 def card_fit(content: Content) -> tuple[list[Problem], dict[str, list[str]]]:
     """Every routine's card fitted on A4, Letter and A5, at normal size and in large print.
 
-    Returns the problems and, per routine, the cards that do not fit ("A5", "A4 large"),
-    which `handbook check` prints in its table. At normal size, a card that does not fit
-    the book's own paper is an error (`handbook cards` would refuse it), on the other
-    papers a warning. Large print is made on request for a few patients, and a routine
-    written for a normal card often has more than a large-print page holds; so a
-    large-print misfit is reported in the table only, never as a warning or error: it
-    does not fail `check --strict` or block `build`, and `handbook card --large-print`
-    refuses that one card, saying by how much to shorten it.
+    Returns the problems and, per routine, how many sides its cards take, for the table of
+    `handbook check` ("A4 2, Letter 2, A5 3", "large: A4 3, Letter 4, A5 too long"). A card that does not fit on two
+    sides of the book's own paper at normal size is an error (`handbook cards` would refuse
+    it), on the other papers a warning. Large print is made on request for a few patients,
+    so a large-print card too long for two sides is said in the table only: it does not
+    fail `check --strict` or block `build`, and `handbook card --large-print` refuses that
+    one card, saying by how much to shorten it.
     """
-    from handbook.layout.card import CHECK_PAPERS, PAPER_NAMES, card_fits, fit_card, fit_problem, left_out, request_for
+    from handbook.layout.card import CHECK_PAPERS, PAPER_NAMES, fit_card, fit_problem, request_for
 
     problems = []
-    misfits: dict[str, list[str]] = {}
+    sides: dict[str, list[str]] = {}
     for routine in content.routines:
-        normal, large = [], []
-        for paper in CHECK_PAPERS:
-            req = request_for(content, routine, paper)
-            fit = fit_card(req)
-            missing = left_out(req, fit) if fit.ok and paper == content.book.paper else []
-            if missing:
-                place = routine.where("")
-                problems.append(Problem(place.path, place.line, place.col, "card",
-                                        f"the {PAPER_NAMES[paper]} card leaves out {', '.join(missing)} "
-                                        "(the handbook prints them)", "warning"))
-            if not fit.ok:
-                normal.append(PAPER_NAMES[paper])
-                problem = fit_problem(req, fit)
-                if paper != content.book.paper:
-                    problem = replace(problem, severity="warning")
-                problems.append(problem)
-            # a card too long at normal size is too long in large print
-            if not fit.ok or not card_fits(request_for(content, routine, paper, large_print=True)):
-                large.append(f"{PAPER_NAMES[paper]} large")
-        misfits[routine.slug] = normal + large
-    return problems, misfits
+        said = []
+        for large in (False, True):
+            counts = []
+            for paper in CHECK_PAPERS:
+                req = request_for(content, routine, paper, large_print=large)
+                fit = fit_card(req)
+                counts.append(f"{PAPER_NAMES[paper]} {len(fit.sides) if fit.ok else 'too long'}")
+                if not fit.ok and not large:
+                    problem = fit_problem(req, fit)
+                    problems.append(problem if paper == content.book.paper else replace(problem, severity="warning"))
+            said.append(("large: " if large else "") + ", ".join(counts))
+        sides[routine.slug] = said
+    return problems, sides
 
 
 def _count_yaml(folder: Path, exclude: str = "") -> int:

@@ -85,7 +85,9 @@ PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER, "a5": A5, 
 HALF_PAPER = {"a4": "a5", "letter": "half-letter", "a5": "a5", "half-letter": "half-letter"}  # folded or cut in two
 MIN_MARGIN = 12.7 * mm  # the print-safe minimum on every page
 FURNITURE_INSET = 15 * mm  # baseline of the footer, top of the header text, from the edge
-FURNITURE_SIZE = 9.5  # running header and footer
+FURNITURE_SIZE = 10.0  # running header and footer: nothing printed is smaller
+SMALLEST = 10.0  # the smallest type on any page
+SMALLEST_LARGE_PRINT = 14.0  # and in large print
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ class Geometry:
 # --- handbook styles ---------------------------------------------------------------
 # Body text is 14 pt on a 396 pt measure: about 68 characters a line in Source Sans Pro,
 # under the ~70 that stays easy to track from one line to the next. Every style a patient
-# reads is 12 pt or more; only the running header and footer are smaller (9.5 pt).
+# reads is 12 pt or more; only the running header and footer are smaller (10 pt, SMALLEST).
 
 #
 # A booklet (`handbook build --booklet`) is laid out on its own final page, A5 or
@@ -122,8 +124,9 @@ class Geometry:
 #
 # Large print (`--large-print`) scales every size, indent and space by 18/14 (body text
 # 18 pt) and the leading a little more (body 18 on 26 pt); the running header and footer
-# are 12 pt. The column is 20 mm from each edge of A4 (centred, as wide, on Letter):
-# about 64 characters a line at 18 pt, so lines stay under 70.
+# are 14 pt, and nothing is smaller than 14 pt (SMALLEST_LARGE_PRINT). The column is 20 mm
+# from each edge of A4 (centred, as wide, on Letter): about 64 characters a line at 18 pt,
+# so lines stay under 70.
 
 HANDBOOK_MEASURE = 396.0  # width of the text column, points
 HANDBOOK_TOP = 25 * mm  # text frame starts this far below the top edge
@@ -137,7 +140,7 @@ LARGE_PRINT_LEADING = 1.02  # and the lines a little further apart still: 18 on 
 LARGE_PRINT_SIDE = 20 * mm
 LARGE_PRINT_MEASURE = 482.0  # points: A4 less 20 mm a side, about 64 characters at 18 pt
 LARGE_PRINT_TOP = 26 * mm  # also the bottom
-LARGE_PRINT_FURNITURE = 12.0
+LARGE_PRINT_FURNITURE = SMALLEST_LARGE_PRINT
 
 
 def handbook_geometry(paper: str, large_print: bool = False) -> Geometry:
@@ -168,18 +171,29 @@ def large_print_size(key: str, value: float) -> float:
     return round(value * factor * 2) / 2
 
 
+def large_print_sizes(sizes: dict[str, object]) -> dict[str, object]:
+    """Sizes, indents and spaces of a style in large print (`large_print_size`); type that would
+    still be under 14 pt (SMALLEST_LARGE_PRINT) is raised to it, its leading with it."""
+    scaled = {k: large_print_size(k, v) if k in _SCALED and isinstance(v, (int, float)) else v
+              for k, v in sizes.items()}
+    size, leading = scaled.get("fontSize"), scaled.get("leading")
+    if isinstance(size, float) and size < SMALLEST_LARGE_PRINT:
+        scaled["fontSize"] = SMALLEST_LARGE_PRINT
+        if isinstance(leading, float):
+            scaled["leading"] = round(leading * SMALLEST_LARGE_PRINT / size * 2) / 2
+    return scaled
+
+
 @functools.cache
 def handbook_styles(large_print: bool = False) -> dict[str, ParagraphStyle]:
     """The handbook's paragraph styles by role; each names its parent, `base` names the font.
 
-    In large print every size, leading, indent and space is scaled (`large_print_size`).
+    In large print every size, leading, indent and space is scaled (`large_print_sizes`).
     """
     register_fonts()
 
     def sized(kw: dict[str, object]) -> dict[str, object]:
-        if not large_print:
-            return kw
-        return {k: large_print_size(k, v) if k in _SCALED else v for k, v in kw.items()}  # type: ignore[arg-type]
+        return large_print_sizes(kw) if large_print else kw
 
     base = ParagraphStyle(
         "base", **sized(dict(
@@ -234,9 +248,11 @@ def handbook_styles(large_print: bool = False) -> dict[str, ParagraphStyle]:
 # which reads fontName, fontSize, leading and spaceAfter from these styles. One base set
 # (`CARD_STYLES`, for A4 and Letter) and overlays that change only what differs, as rst2pdf's
 # style sheets do: `A5_CARD` for A5 and half-letter (a 2-up card), then large print, which
-# scales every size by 18/14 (`large_print_size`): body 18 pt, never below 16 pt (the card's
-# fit), weekdays 11.5 pt. Patients read nothing below 12 pt; only weekday labels
-# (`card-label`) and `card-version` are smaller.
+# scales every size by 18/14 (`large_print_sizes`): body 18 pt, and nothing under 14 pt.
+# Body text is 14 pt (18 in large print) on every card; a card with more than one side
+# holds continues on the back (see handbook/layout/card/render.py), it is never set smaller.
+# Patients read nothing below 12 pt; only weekday labels (`card-label`) and `card-version`
+# are smaller, at 10 pt (SMALLEST).
 
 CARD_MARGIN = 13.5 * mm  # a little more than MIN_MARGIN, so no stroke or glyph reaches it
 
@@ -257,8 +273,8 @@ CARD_STYLES: dict[str, ParagraphStyle] = {
         ParagraphStyle("card-small", parent=CARD, fontSize=12, leading=14.5),
         ParagraphStyle("card-clinic", parent=CARD, fontName=FONT_BOLD, fontSize=12, leading=14.5),
         ParagraphStyle("card-caption", parent=CARD, fontSize=12, leading=14.5),
-        ParagraphStyle("card-label", parent=CARD, fontSize=9, leading=11),
-        ParagraphStyle("card-version", parent=CARD, fontSize=8, leading=10),
+        ParagraphStyle("card-label", parent=CARD, fontSize=SMALLEST, leading=12),
+        ParagraphStyle("card-version", parent=CARD, fontSize=SMALLEST, leading=12),
     )
 }
 # A5 and half-letter: a smaller title, purpose, headings and dose, and tighter lines.
@@ -293,8 +309,8 @@ def card_styles(small: bool, large_print: bool) -> dict[str, ParagraphStyle]:
                   for name, style in styles.items()}
     if large_print:
         styles = {name: ParagraphStyle(f"{style.name}@large", parent=style,
-                                       **{key: large_print_size(key, getattr(style, key))
-                                          for key in ("fontSize", "leading", "spaceAfter")})
+                                       **large_print_sizes({key: getattr(style, key)
+                                                            for key in ("fontSize", "leading", "spaceAfter")}))
                   for name, style in styles.items()}
     return styles
 

@@ -6,8 +6,9 @@ size printed on the page holds on paper. Two layouts:
 - `booklet`: saddle-stitch order. The page count is padded with blank pages to a
   multiple of four; sheet side k carries the pair that, printed double-sided (flip on
   the short edge), folded and stacked, reads 1, 2, 3... in order.
-- `two_up`: pages side by side in reading order (cards), with cut marks on the centre
-  line in the sheet's outer margin, where no card content is ever drawn.
+- `two_up`: cards side by side in reading order, with cut marks on the centre line in
+  the sheet's outer margin, where no card content is ever drawn; cards with a back are
+  printed double-sided, each back behind its front (`duplex_order`).
 
 This works on finished PDF bytes with pypdf, so the renderers stay unaware of it.
 """
@@ -43,12 +44,42 @@ def booklet(pdf: bytes, page_size: str) -> bytes:
     return _impose(reader, booklet_order(len(reader.pages)), page_size, cut_marks=False)
 
 
-def two_up(pdf: bytes, page_size: str) -> bytes:
-    """Place pages two to a sheet in reading order, with cut marks on the centre line."""
+def two_up(pdf: bytes, page_size: str, sides: list[int] | None = None) -> bytes:
+    """Place cards two to a sheet in reading order, with cut marks on the centre line.
+
+    `sides`: how many pages each card has, in order (all one page when not given). When a
+    card has more than one (a front and a back), every sheet is printed on both sides
+    (`duplex_order`).
+    """
     reader = PdfReader(io.BytesIO(pdf))
     count = len(reader.pages)
+    if sides is not None and any(n > 1 for n in sides):
+        return _impose(reader, duplex_order(sides), page_size, cut_marks=True)
     pairs: list[tuple[int | None, int | None]] = [(i, i + 1 if i + 1 < count else None) for i in range(0, count, 2)]
     return _impose(reader, pairs, page_size, cut_marks=True)
+
+
+def duplex_order(sides: list[int]) -> list[tuple[int | None, int | None]]:
+    """(left, right) 0-based page indexes for each sheet side of cards printed double-sided.
+
+    A card's pages go on its leaves, front and back (a card of three or four sides has two
+    leaves). Two leaves to a sheet: the front side holds their fronts (first leaf left), the
+    back side their backs, swapped (second leaf's back left): printed double-sided with a
+    flip on the short edge, as a booklet is, each back lands behind its own front. A leaf
+    with nothing on its back has a blank back.
+    """
+    leaves: list[tuple[int, int | None]] = []
+    start = 0
+    for count in sides:
+        for page in range(start, start + count, 2):
+            leaves.append((page, page + 1 if page + 1 < start + count else None))
+        start += count
+    order: list[tuple[int | None, int | None]] = []
+    for i in range(0, len(leaves), 2):
+        first, second = leaves[i], leaves[i + 1] if i + 1 < len(leaves) else (None, None)
+        order.append((first[0], second[0]))
+        order.append((second[1], first[1]))
+    return order
 
 
 def concatenate(pdfs: list[bytes], info: dict[str, str], language: str) -> bytes:

@@ -22,7 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 
 def draw_lines(canv: Any, lines: Sequence[Any], x: float, top: float, align: str = "left",
                width: float = 0.0) -> None:
-    """Draw lines from `top` downwards (PDF y grows upwards); centred within `width` if asked.
+    """Draw lines from `top` downwards (PDF y grows upwards); centred or to the right within `width` if asked.
 
     One text object for all the lines: one BT/ET pair, the font set only when it changes.
     The operators are the ones reportlab's text object (`beginText`, `setFont`,
@@ -37,7 +37,7 @@ def draw_lines(canv: Any, lines: Sequence[Any], x: float, top: float, align: str
     subset = -1
     y = top
     for line in lines:
-        shift = (width - line.width) / 2 if align == "center" else 0.0
+        shift = {"center": (width - line.width) / 2, "right": width - line.width}.get(align, 0.0)
         for placed in line.pieces:
             piece = placed.piece
             if font != (piece.font, piece.size):

@@ -10,7 +10,7 @@ from click.testing import CliRunner, Result
 
 from handbook.cli import cli
 from tests import pdfcheck
-from tests.conftest import card_lines
+from tests.conftest import card_lines, make_overlong
 
 A5 = (419.5, 595.3)
 BOXES_8MM = 8 * 72 / 25.4
@@ -23,21 +23,22 @@ def run(*args: str) -> Result:
 def test_card_writes_one_card_and_says_where(content_dir: Path) -> None:
     result = run("card", "psoas-release")
     assert result.exit_code == 0, result.output
-    assert card_lines(result.output) == "wrote output/cards/psoas-release.pdf\n"
+    assert result.output == "wrote output/cards/psoas-release.pdf (2 sides: print double-sided)\n"
     pdf = Path("output/cards/psoas-release.pdf").read_bytes()
-    assert pdfcheck.page_count(pdf) == 1
-    assert [round(v) for v in pdfcheck.page_sizes(pdf)[0]] == [595, 842]  # book.yaml says a4
+    assert pdfcheck.page_count(pdf) == 2
+    assert {tuple(round(v) for v in size) for size in pdfcheck.page_sizes(pdf)} == {(595, 842)}  # book.yaml: a4
 
 
 def test_cards_writes_every_routine_on_the_paper_asked(content_dir: Path) -> None:
     result = run("cards", "--paper", "a5", "--out", "printed")
     assert result.exit_code == 0, result.output
     slugs = ["pelvic-floor-down-training", "psoas-release", "psoas-rest-positions", "psoas-foam-roller"]
-    assert card_lines(result.output) == "".join(f"wrote printed/cards/{slug}.pdf\n" for slug in slugs)
+    assert result.output == "".join(f"wrote printed/cards/{slug}.pdf (3 sides on 2 sheets: print double-sided)\n"
+                                    for slug in slugs)
     for slug in slugs:
         pdf = Path(f"printed/cards/{slug}.pdf").read_bytes()
-        assert pdfcheck.page_count(pdf) == 1
-        assert tuple(round(v, 1) for v in pdfcheck.page_sizes(pdf)[0]) == A5
+        assert pdfcheck.page_count(pdf) == 3
+        assert {tuple(round(v, 1) for v in size) for size in pdfcheck.page_sizes(pdf)} == {A5}
 
 
 @pytest.mark.parametrize("slug", ["../../x", "/etc/passwd", "a/b", "", "Psoas-Release", "psoas-release.yaml"])
@@ -93,15 +94,13 @@ def test_an_overlong_card_is_refused_and_nothing_is_written(content_dir: Path,
                                                             edit: Callable[[Path, str, str], None]) -> None:
     assert run("card", "psoas-release").exit_code == 0
     before = Path("output/cards/psoas-release.pdf").read_bytes()
-    words = "move slowly, keep breathing the whole time, and stop at once if the pull turns into pain"
-    edit(content_dir / "psoas-release.yaml", "steps:\n",
-         "steps:\n" + "".join(f"  - Step {n}, {words}.\n" for n in range(13)))
+    make_overlong(content_dir / "psoas-release.yaml")
     result = run("card", "psoas-release", "psoas-rest-positions")
     assert result.exit_code == 1
     lines = card_lines(result.output).splitlines()
     assert lines[0].startswith("routines/psoas-release.yaml:17:3: card: the card for 'psoas-release' does not "
-                               "fit on one A4 page, even with 12 pt text and no tips: about ")
-    assert "% too long; shorten its steps, avoid or stop-if lists" in lines[0]
+                               "fit on 4 sides of A4 with 14 pt text: about ")
+    assert "% too long; shorten its steps, tips or lists, or print fewer weeks than 8" in lines[0]
     assert lines[1:] == ["wrote output/cards/psoas-rest-positions.pdf", "1 card was not written"]
     assert Path("output/cards/psoas-release.pdf").read_bytes() == before  # the old card is untouched
     assert sorted(p.name for p in Path("output/cards").iterdir()) == ["psoas-release.pdf", "psoas-rest-positions.pdf"]
@@ -177,13 +176,11 @@ def test_many_patients_are_made_in_parallel_in_row_order(content_dir: Path) -> N
 
 
 def test_check_reports_a_card_that_does_not_fit(content_dir: Path, edit: Callable[[Path, str, str], None]) -> None:
-    words = "move slowly, keep breathing the whole time, and stop at once if the pull turns into pain"
-    edit(content_dir / "psoas-release.yaml", "steps:\n",
-         "steps:\n" + "".join(f"  - Step {n}, {words}.\n" for n in range(13)))
+    make_overlong(content_dir / "psoas-release.yaml")
     result = run("check")
     assert result.exit_code == 1
     cards = [line for line in result.output.splitlines() if ": card: " in line and "does not fit" in line]
-    assert [line.split(" page,")[0].rsplit(" ", 1)[-1] for line in cards] == ["A4", "Letter", "A5"]
+    assert [line.split(" sides of ")[1].split(" ")[0] for line in cards] == ["A4", "Letter", "A5"]
     assert cards[0].startswith("routines/psoas-release.yaml:17:3: card: the card for 'psoas-release'")
     assert ": warning: card: " in cards[1] and ": warning: card: " in cards[2]
 
@@ -309,14 +306,15 @@ def test_a_patients_file_row_with_a_number_that_makes_no_sense(minimal: Path) ->
         "p.csv:2:15: times_a_day: 9 is more than 6 times a day; check the number", "1 card was not written"]
 
 
-def test_what_a_card_leaves_out_is_said_on_its_line(content_dir: Path) -> None:
-    """Nothing is left out of a printout without a word: tips that gave way, and the red flags, where
-    the sources disagree and the clinic's advice when the card has no room for them (the handbook has it all)."""
+def test_a_card_on_more_than_one_side_says_how_to_print_it(content_dir: Path) -> None:
+    """Nothing is left out of a card: what one side cannot hold goes on the back, and the line says so."""
     result = run("card", "psoas-release", "--paper", "a5")
     assert result.exit_code == 0
-    assert result.output == (
-        "wrote output/cards/psoas-release.pdf (not on the card: 3 of 3 tips, the clinic's red flags, where the "
-        "sources disagree; see the handbook)\n")
+    assert result.output == "wrote output/cards/psoas-release.pdf (3 sides on 2 sheets: print double-sided)\n"
+    pdf = Path("output/cards/psoas-release.pdf").read_bytes()
+    texts = [" ".join(text.split()) for text in pdfcheck.page_texts(pdf)]
+    assert "More on the back: please turn over." in texts[0] and "More on the next sheet." in texts[1]
+    assert texts[1].startswith("Psoas release in a lunge (continued)")
 
 
 def test_one_side_with_words_for_both_sides_is_warned_about(minimal: Path,

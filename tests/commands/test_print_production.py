@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
@@ -17,7 +18,7 @@ from handbook.layout.styles import MIN_MARGIN
 from handbook.model import Content
 from handbook.output.impose import booklet
 from tests import pdfcheck
-from tests.conftest import card_lines
+from tests.conftest import card_lines, make_overlong
 
 A4_LANDSCAPE = (841.8898, 595.2756)
 LETTER_LANDSCAPE = (792.0, 612.0)
@@ -133,16 +134,22 @@ def test_letter_booklet_is_half_letter_on_letter(content_dir: Path) -> None:
 def test_cards_2up_are_two_a5_cards_a_sheet_with_cut_marks(content_dir: Path, sample_content: Content) -> None:
     result = CliRunner().invoke(cli, ["cards", "--2up"])
     assert result.exit_code == 0, result.output
-    assert card_lines(result.output) == "wrote output/cards-2up.pdf (4 cards on 2 A4 sheets; cut along the marks)\n"
+    assert result.output == ("wrote output/cards-2up.pdf (4 cards on 4 A4 sheets; print double-sided, flipping on "
+                             "the short edge, then cut along the marks)\n")
     assert not Path("output/cards").exists()  # one file, not a file per card
     sheet = Path("output/cards-2up.pdf").read_bytes()
-    assert pdfcheck.page_sizes(sheet) == [A4_LANDSCAPE] * 2
-    titles = [r.title for r in sample_content.routines]
-    for number, (left, right) in enumerate(halves(sheet, A4_LANDSCAPE[0]), start=1):
-        assert left.startswith(squeezed(titles[2 * number - 2])), number
-        assert right.startswith(squeezed(titles[2 * number - 1])), number
+    assert pdfcheck.page_sizes(sheet) == [A4_LANDSCAPE] * 8  # 4 sheets, both sides
+    titles = [squeezed(r.title) for r in sample_content.routines]
+    # each card has 3 sides: its front and back on one half-sheet, its third side alone on the other;
+    # the back side of a sheet is swapped left for right, so a back lands behind its front
+    sides = list(halves(sheet, A4_LANDSCAPE[0]))
+    for number, title in enumerate(titles):
+        (front_left, front_right), (back_left, back_right) = sides[2 * number], sides[2 * number + 1]
+        assert front_left.startswith(title) and not front_left.startswith(title + "(continued)"), number
+        assert front_right.startswith(title + "(continued)"), number
+        assert back_left == "" and back_right.startswith(title + "(continued)"), number
     a5_card = render_card(request_for(sample_content, sample_content.routines[0], "a5"))
-    first = [c for c in pdfcheck.chars(a5_card)]
+    first = [c for c in pdfcheck.chars(a5_card) if c.page == 1]
     on_sheet = [c for c in pdfcheck.chars(sheet) if c.page == 1 and c.x1 <= A4_LANDSCAPE[0] / 2]
     assert [(c.text, c.size, round(c.x1 - c.x0, 2)) for c in on_sheet] == [
         (c.text, c.size, round(c.x1 - c.x0, 2)) for c in first]  # the A5 card at 100%
@@ -156,11 +163,20 @@ def test_cards_2up_are_two_a5_cards_a_sheet_with_cut_marks(content_dir: Path, sa
                [m for m in lines if abs(m["x0"] - centre) < 0.1])  # no card's rule reaches the cut
 
 
-def test_cards_2up_on_letter_are_half_letter_and_refuse_what_does_not_fit(content_dir: Path) -> None:
+def test_duplex_order_puts_each_back_behind_its_front() -> None:
+    from handbook.output.impose import duplex_order
+
+    # cards of 1, 2 and 3 sides: pages 0 | 1 2 | 3 4 5; leaves (0,-) (1,2) (3,4) (5,-)
+    assert duplex_order([1, 2, 3]) == [(0, 1), (2, None), (3, 5), (None, 4)]
+
+
+def test_cards_2up_on_letter_are_half_letter_and_refuse_what_does_not_fit(
+        content_dir: Path, edit: Callable[[Path, str, str], None]) -> None:
+    make_overlong(content_dir / "psoas-release.yaml")
     result = CliRunner().invoke(cli, ["cards", "--2up", "--paper", "letter"])
     assert result.exit_code == 1
-    assert "does not fit on one half-letter page" in result.stderr
-    assert result.stdout == "wrote output/cards-2up.pdf (3 cards on 2 Letter sheets; cut along the marks)\n"
+    assert "does not fit on 4 sides of half-letter with 14 pt text" in result.stderr
+    assert result.stdout == ("wrote output/cards-2up.pdf (3 cards on 3 Letter sheets; print double-sided, flipping "
+                             "on the short edge, then cut along the marks)\n")
     sheet = Path("output/cards-2up.pdf").read_bytes()
-    assert pdfcheck.page_sizes(sheet) == [LETTER_LANDSCAPE] * 2
-    assert pdfcheck.page_texts(sheet)[1].strip()  # the third card, alone on the second sheet
+    assert pdfcheck.page_sizes(sheet) == [LETTER_LANDSCAPE] * 6

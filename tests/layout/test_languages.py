@@ -54,7 +54,8 @@ WORDS = {
 }
 # English labels that must not show through in another language (none of them is in the content)
 ENGLISH = ["How to use this handbook", "Please read this first", "What you need", "How much and how often",
-           "Where this advice comes from", "Stop and call us if", "Tick a box", "Started:", "What to do"]
+           "Where this advice comes from", "Stop and call us if", "Tick a box", "Started:", "What to do",
+           "please turn over", "(continued)", "next sheet"]
 
 
 def flat(text: str) -> str:
@@ -95,7 +96,7 @@ def test_the_handbook_prints_every_label_in_the_books_language(
 @pytest.mark.parametrize("lang", list(WORDS))
 def test_the_card_prints_every_label_in_the_books_language(card_pdfs: dict[str, bytes], lang: str) -> None:
     pdf, words = card_pdfs[lang], WORDS[lang]
-    lines = pdfcheck.page_lines(pdf, 1)
+    lines = [line for page in range(1, pdfcheck.page_count(pdf) + 1) for line in pdfcheck.page_lines(pdf, page)]
     text = flat(" ".join(lines))
     assert pdfcheck.language(pdf) == lang
     assert words["weekdays"] in [line.replace(" ", "") for line in lines]
@@ -128,7 +129,7 @@ def test_language_option_overrides_book_yaml(content_dir: Path) -> None:
     result = CliRunner().invoke(cli, ["card", "psoas-release", "--language", "fr"])
     assert result.exit_code == 0, result.output
     card = Path("output/cards/psoas-release.pdf").read_bytes()
-    assert pdfcheck.language(card) == "fr" and "Arrêtez et appelez-nous si\u2026" in pdfcheck.page_texts(card)[0]
+    assert pdfcheck.language(card) == "fr" and "Arrêtez et appelez-nous si\u2026" in " ".join(pdfcheck.page_texts(card))
 
 
 def test_language_in_book_yaml_sets_the_labels(content_dir: Path, edit: Callable[[Path, str, str], None]) -> None:

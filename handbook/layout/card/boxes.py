@@ -1,13 +1,14 @@
 """The containers of a card's parts: a stack, a bordered box, two parts side by side.
 
-Like every card part, measured (`wrap`) before anything is drawn, never split.
+Like every card part, measured (`wrap`) before anything is drawn. A stack may be cut between
+two of its parts to continue on the card's back (`split_at`); a box never is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from handbook.layout.card.text import Part
+from handbook.layout.card.text import TALL, Part
 from handbook.layout.styles import INK
 
 
@@ -15,13 +16,27 @@ class Stack(Part):
     """Parts one under the other with a fixed gap between them.
 
     Wraps: each child at the full width; height = children + gaps. Draws: top down.
+    Cuts (`split_at`) between two children, never after a first child that is a heading
+    (`keep_first`): a heading always has something of its own under it.
     """
 
-    def __init__(self, parts: Sequence[Part], gap: float = 0.0) -> None:
+    def __init__(self, parts: Sequence[Part], gap: float = 0.0, keep_first: bool = False) -> None:
         super().__init__()
         self.parts = list(parts)
         self.gap = gap
+        self.keep_first = keep_first
         self._sizes: list[float] = []
+
+    def split_at(self, availWidth: float, availHeight: float) -> tuple[Part, Part] | None:
+        used, cut = -self.gap, 0
+        for part in self.parts:
+            used += self.gap + part.wrap(availWidth, TALL)[1]
+            if used > availHeight:
+                break
+            cut += 1
+        if cut < (2 if self.keep_first else 1) or cut >= len(self.parts):
+            return None
+        return Stack(self.parts[:cut], self.gap, self.keep_first), Stack(self.parts[cut:], self.gap)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._sizes = [part.wrap(availWidth, availHeight)[1] for part in self.parts]
@@ -41,7 +56,7 @@ class Bordered(Part):
     """A child inside a black border, with padding: the card's "Stop and call us if" box.
 
     Not the handbook's `Box`: that one is a platypus flowable that splits across pages and
-    repeats its title; a card part is never split, and a card never imports platypus.
+    repeats its title; a card's box is never cut, and a card never imports platypus.
 
     Wraps: the child at the width less border and padding. Draws: the border inside its
     own box (the stroke never reaches past the width it was given), then the child.

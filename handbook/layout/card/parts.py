@@ -1,10 +1,11 @@
 """The parts a card is made of: the dose strip, a picture, steps beside their pictures, the QR code,
 the tick grid and the footer (the containers that hold them are in `boxes`).
 
-Every one of them is measured (`wrap`) before anything is drawn, and none of them ever
-splits: a card is exactly one page, and `render` decides what goes on it from the
-measured heights. Everything is black on white; grey is never the only thing that
-carries meaning, so the card prints the same on any office printer.
+Every one of them is measured (`wrap`) before anything is drawn, and only the steps beside
+their pictures may be cut (between two steps) to continue on the card's back: `render`
+decides what goes on each side from the measured heights. Everything is black on white;
+grey is never the only thing that carries meaning, so the card prints the same on any
+office printer.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from reportlab.lib.units import mm
 from handbook.layout.card.boxes import Stack
 from handbook.layout.card.text import (
     ASCENT,
+    TALL,
     Line,
     Part,
     Piece,
@@ -124,16 +126,27 @@ class StepRows(Part):
     top down: a step with a picture starts beside its picture (tops aligned; below the
     last picture, if that one still fills the column); the steps after it run beside the
     picture, in the narrower width, until they pass its bottom, then take the full width.
-    Height: the lower of the last step and the last picture. Draws: as wrapped.
+    Height: the lower of the last step and the last picture. Draws: as wrapped. Cuts
+    (`split_at`) between two steps, never after the heading alone (`keep_first`).
     """
 
     AFTER_PICTURE = 6.0  # between a picture's caption and whatever is under it
 
-    def __init__(self, rows: Sequence[tuple[Part, Part | None, float]], gap: float = 10.0) -> None:
+    def __init__(self, rows: Sequence[tuple[Part, Part | None, float]], gap: float = 10.0,
+                 keep_first: bool = False) -> None:
         super().__init__()
         self.rows = list(rows)
         self.gap = gap
+        self.keep_first = keep_first
         self._places: list[tuple[float, float, float]] = []  # top (down from the top), text and picture heights
+
+    def split_at(self, availWidth: float, availHeight: float) -> tuple[Part, Part] | None:
+        least = 2 if self.keep_first else 1
+        for cut in range(len(self.rows) - 1, least - 1, -1):
+            first = StepRows(self.rows[:cut], self.gap, self.keep_first)
+            if first.wrap(availWidth, TALL)[1] <= availHeight:
+                return first, StepRows(self.rows[cut:], self.gap)
+        return None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._places = []
@@ -205,18 +218,14 @@ class TickGrid(Part):
     a row of weekday labels; then `weeks` rows of "Week N", seven square boxes of side
     `box` joined like a calendar, and a note line to the right edge. Draws: each box as
     its own black square (neighbours share an edge), the labels and the note lines.
-    With a `side` part (the routine's picture, when nothing else leaves room for it),
-    the side takes the place of the notes, wrapped in their column and the grid's height.
     """
 
     NOTES_GAP = 12.0
 
     def __init__(self, weeks: int, box: float, heading: str, styles: Mapping[str, ParagraphStyle],
-                 side: Part | None = None, lang: Labels = EN) -> None:
+                 lang: Labels = EN) -> None:
         super().__init__()
-        self.side = side
         self.lang = lang
-        self._side_height = 0.0
         self.weeks, self.box = weeks, box
         self.heading_style, self.label, self.week = styles["heading"], styles["label"], styles["week"]
         self.heading = TextBlock.plain(heading, self.heading_style)
@@ -231,10 +240,6 @@ class TickGrid(Part):
         self._heading_height = self.heading.wrap(availWidth, availHeight)[1]
         notes = 0.0 if self.shared else self.week.leading
         self.height = self._heading_height + notes + self.label.leading + self.weeks * self.box
-        if self.side is not None:
-            room = self.height - (0.0 if self.shared else self._heading_height)
-            self._side_height = self.side.wrap(availWidth - self.notes_left, room)[1]
-            self.height = max(self.height, self._side_height + self.height - room)
         return self.width, self.height
 
     def box_left(self, day: int) -> float:
@@ -248,11 +253,7 @@ class TickGrid(Part):
             self.height - self._heading_height - self.week.fontSize
         canv.setFillColor(INK)
         canv.setFont(self.week.fontName, self.week.fontSize)
-        if self.side is not None:
-            top = self.height - (0.0 if self.shared else self._heading_height)
-            self.side.drawOn(canv, self.notes_left, top - self._side_height)
-        else:
-            draw_string(canv, self.notes_left, notes_base, self.lang("card.notes"))
+        draw_string(canv, self.notes_left, notes_base, self.lang("card.notes"))
         row_top = self.weeks * box
         canv.setFont(self.label.fontName, self.label.fontSize)
         for day, name in enumerate(self.lang.weekdays):
@@ -265,8 +266,7 @@ class TickGrid(Part):
             draw_string(canv, 0, bottom + (box - self.week.fontSize * ASCENT) / 2, self.lang("card.week", week=week))
             for day in range(7):
                 stroke_rect(canv, self.box_left(day), bottom, box, box)
-            if self.side is None:
-                stroke_line(canv, self.notes_left, bottom + 2, self.width, bottom + 2)
+            stroke_line(canv, self.notes_left, bottom + 2, self.width, bottom + 2)
             row_top = bottom
 
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from handbook.model import Clinic, Content, Review, Routine
 
 DEFAULT_WEEKS = 4  # tick-grid rows when neither the routine nor the clinician says
-BODY_SIZES = (14.0, 13.5, 13.0, 12.5, 12.0)  # steps and the lists beside them step down together
-# Large print: body text 18 pt (every style scaled by 18/14, see styles.card_style), and
-# never below 16 pt: a large-print card that needs smaller type is refused, like any card.
-LARGE_BODY_SIZES = (18.0, 17.5, 17.0, 16.5, 16.0)
+MOST_WEEKS = 12  # rows a routine's own weeks give the grid at most (a clinician may ask for more: --weeks)
+BODY_SIZE = 14.0  # steps and every list: the same on every card, never smaller
+LARGE_BODY_SIZE = 18.0  # in large print (every style scaled by 18/14, see styles.card_style)
 
 @dataclass(frozen=True)
 class CardRequest:
@@ -26,22 +26,21 @@ class CardRequest:
     personal_dose: bool = False  # the dose was set for this patient: the routine's dose note is left out
     language: str = "en"
     large_print: bool = False
-    red_flags: tuple[str, ...] = ()  # the clinic's, printed where the card has room
+    red_flags: tuple[str, ...] = ()  # the clinic's, printed in a box beside the stop list
 
     @property
-    def body_sizes(self) -> tuple[float, ...]:
-        """The sizes the body text may step down through, largest first."""
-        return LARGE_BODY_SIZES if self.large_print else BODY_SIZES
+    def body_size(self) -> float:
+        """The size of the steps and lists: 14 pt, 18 pt in large print."""
+        return LARGE_BODY_SIZE if self.large_print else BODY_SIZE
 
 
 def tick_weeks(routine: Routine) -> int:
-    """Tick-grid rows for a routine: its weeks when it has fewer than 4, else 4.
-
-    A routine kept up for 6 to 8 weeks gets a 4-week card (a second card follows); a
-    clinician who wants more rows on one card passes --weeks N.
-    """
+    """Tick-grid rows for a routine: as many as its dose's weeks (the larger end of a range, 12 at
+    most), else 4. The grid's heading says how many."""
     weeks = routine.dose.weeks
-    return min(int(weeks.most), DEFAULT_WEEKS) if weeks is not None and not weeks.blank else DEFAULT_WEEKS
+    if weeks is None or weeks.blank:
+        return DEFAULT_WEEKS
+    return max(1, min(math.ceil(weeks.most), MOST_WEEKS))
 
 
 def request_for(content: Content, routine: Routine, paper: str | None = None,

@@ -29,6 +29,7 @@ from handbook.pdf.cardops import draw_lines, draw_string, translate
 from handbook.pdf.text import face, text_width
 
 ASCENT = 0.75  # of the font size, from Source Sans Pro's metrics
+TALL = 10_000.0  # the height a part is wrapped in to find where to cut it: never less than it needs
 DESCENT = 0.25
 _EPSILON = 0.01
 
@@ -226,7 +227,8 @@ def _geometry(size: float, ratio: float) -> tuple[float, float]:
 
 
 class Part:
-    """What every part of a card is: measured with `wrap`, drawn with `drawOn`, never split.
+    """What every part of a card is: measured with `wrap`, drawn with `drawOn`, cut only between
+    its own blocks (`split_at`).
 
     The protocol of reportlab's platypus `Flowable` (`wrap` returns width and height,
     `draw` paints at the origin through `self.canv`, `drawOn` places it), and the same
@@ -244,8 +246,10 @@ class Part:
     def draw(self) -> None:
         raise NotImplementedError
 
-    def split(self, availWidth: float, availHeight: float) -> list[Part]:
-        return []  # a card is one page; what does not fit is the fit's problem (card.py)
+    def split_at(self, availWidth: float, availHeight: float) -> tuple[Part, Part] | None:
+        """The part cut in two, the first piece no taller than `availHeight`, to continue on the
+        card's back; None when it cannot be cut there (most parts are never cut: a step, a box)."""
+        return None
 
     def drawOn(self, canvas: Any, x: float, y: float) -> None:
         """Draw with the bottom-left corner at (x, y): what `Flowable.drawOn` writes (q, cm, the part, Q).
@@ -267,8 +271,7 @@ class TextBlock(Part):
     Wraps: greedy line breaking on spaces (`break_lines`) at the width it is given, less
     the label's indent; its height is the sum of its line heights. Draws: one string per
     run of one font on each line, black; the label ("3", a bullet) on the first line.
-    Splits: never. A card is one page and its fit is decided before anything is drawn,
-    so `split` returns [] and a block that is too tall is the fit's problem, not ours.
+    Never cut: a step, a tip or a sentence stays whole on one side of the card.
     """
 
     def __init__(self, units: Sequence[Unit], style: ParagraphStyle, label: Piece | None = None,

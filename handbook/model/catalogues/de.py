@@ -83,7 +83,7 @@ CATALOGUE: dict[str, str] = {
     "card.tips": "Tipps",
     "card.avoid": "Vermeiden",
     "card.stop": "Aufh\u00f6ren und uns anrufen, wenn\u2026",
-    "card.tick": "Kreuzen Sie jeden Tag ein K\u00e4stchen an",
+    "card.tick": "Kreuzen Sie jeden Tag ein K\u00e4stchen an, {weeks} lang",
     "card.notes": "Notizen",
     "card.week": "Woche {week}",
     "card.name": "Name:",
@@ -103,4 +103,7 @@ CATALOGUE: dict[str, str] = {
     "book.clinic_advice": "Rat Ihrer Praxis",
     "book.red_flags": "Rufen Sie uns sofort an oder holen Sie dringend Hilfe, wenn (Rat Ihrer Praxis):",
     "card.call": "Rufen Sie uns an: {phone}.",
+    "card.turn_over": "Fortsetzung auf der R\u00fcckseite: bitte wenden.",
+    "card.next_sheet": "Fortsetzung auf dem n\u00e4chsten Blatt.",
+    "card.continued": "{title} (Fortsetzung)",
 }

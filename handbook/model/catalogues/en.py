@@ -84,7 +84,7 @@ CATALOGUE: dict[str, str] = {
     "card.tips": "Tips",
     "card.avoid": "Avoid",
     "card.stop": "Stop and call us if\u2026",
-    "card.tick": "Tick a box each day you do it",
+    "card.tick": "Tick a box each day you do it, for {weeks}",
     "card.notes": "Notes",
     "card.week": "Week {week}",
     "card.name": "Name:",
@@ -104,4 +104,7 @@ CATALOGUE: dict[str, str] = {
     "book.clinic_advice": "Advice from your clinic",
     "book.red_flags": "Call us straight away, or get urgent help, if (advice from your clinic):",
     "card.call": "Call us on {phone}.",
+    "card.turn_over": "More on the back: please turn over.",
+    "card.next_sheet": "More on the next sheet.",
+    "card.continued": "{title} (continued)",
 }

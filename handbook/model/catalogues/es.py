@@ -82,7 +82,7 @@ CATALOGUE: dict[str, str] = {
     "card.tips": "Consejos",
     "card.avoid": "Evite",
     "card.stop": "Pare y ll\u00e1menos si\u2026",
-    "card.tick": "Marque una casilla cada d\u00eda que lo haga",
+    "card.tick": "Marque una casilla cada d\u00eda que lo haga, durante {weeks}",
     "card.notes": "Notas",
     "card.week": "Semana {week}",
     "card.name": "Nombre:",
@@ -102,4 +102,7 @@ CATALOGUE: dict[str, str] = {
     "book.clinic_advice": "Consejos de su cl\u00ednica",
     "book.red_flags": "Ll\u00e1menos enseguida, o busque ayuda urgente, si (consejo de su cl\u00ednica):",
     "card.call": "Ll\u00e1menos al {phone}.",
+    "card.turn_over": "Sigue al dorso: d\u00e9 la vuelta a la hoja.",
+    "card.next_sheet": "Sigue en la hoja siguiente.",
+    "card.continued": "{title} (continuaci\u00f3n)",
 }

@@ -83,7 +83,7 @@ CATALOGUE: dict[str, str] = {
     "card.tips": "Conseils",
     "card.avoid": "\u00c0 \u00e9viter",
     "card.stop": "Arr\u00eatez et appelez-nous si\u2026",
-    "card.tick": "Cochez une case chaque jour o\u00f9 vous le faites",
+    "card.tick": "Cochez une case chaque jour o\u00f9 vous le faites, pendant {weeks}",
     "card.notes": "Notes",
     "card.week": "Semaine {week}",
     "card.name": "Nom :",
@@ -104,4 +104,7 @@ CATALOGUE: dict[str, str] = {
     "book.clinic_advice": "Conseils de votre cabinet",
     "book.red_flags": "Appelez-nous tout de suite, ou demandez une aide urgente, si (conseil de votre cabinet) :",
     "card.call": "Appelez-nous au {phone}.",
+    "card.turn_over": "Suite au verso : retournez la feuille.",
+    "card.next_sheet": "Suite sur la feuille suivante.",
+    "card.continued": "{title} (suite)",
 }
