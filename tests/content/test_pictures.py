@@ -220,7 +220,7 @@ def test_svg_png_and_jpeg_print_in_the_handbook_and_on_the_card(minimal: Path) -
     words = " ".join(pdfcheck.page_texts(handbook)).split()
     assert {"Knee", "drawing", "photo"} <= set(words)
     card = render_card(request_for(content, content.routine("knee-hold"), "a4"))
-    assert len(pdfcheck.images(card)) == 1  # the step's PNG beside its step
+    assert len(pdfcheck.images(card)) == 2  # the clinic's logo, and the step's PNG beside its step
     assert pdfcheck.standard_fonts(card) == []
 
 

@@ -10,7 +10,6 @@ The page machinery (one layout pass, late page numbers) lives in `document` and
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -65,7 +64,6 @@ def render_handbook(content: Content, paper: str | None = None, large_print: boo
     geometry = handbook_geometry(paper or book.paper, large_print)
     numbers = PageNumbers(geometry.height - geometry.top)
     epoch = handbook_epoch(book.reviewed.on)
-    date = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
     info = DocInfo(
         title=book.title,
         author=book.clinic.name,
@@ -77,7 +75,7 @@ def render_handbook(content: Content, paper: str | None = None, large_print: boo
         folio=lang("book.page_of"),
     )
     doc = HandbookDoc(geometry, info, numbers, epoch)
-    data = doc.render(_Story(content, geometry, numbers, date, lang, large_print).build())
+    data = doc.render(_Story(content, geometry, numbers, lang, large_print).build())
     return RenderedHandbook(data, doc.page_count)
 
 
@@ -89,13 +87,12 @@ def paragraphs(text: str) -> list[str]:
 class _Story:
     """Builds the list of flowables, one part of the book per method."""
 
-    def __init__(self, content: Content, geometry: Geometry, numbers: PageNumbers, date: dt.date,
-                 lang: Labels, large_print: bool = False) -> None:
+    def __init__(self, content: Content, geometry: Geometry, numbers: PageNumbers, lang: Labels,
+                 large_print: bool = False) -> None:
         self.content = content
         self.book = content.book
         self.geometry = geometry
         self.numbers = numbers
-        self.date = date
         self.lang = lang
         self.styles = handbook_styles(large_print)
         self.page_prefix = lang("book.page_ref", page="")  # "page " before a cross-reference's number
@@ -166,7 +163,7 @@ class _Story:
     # --- the parts of the book -----------------------------------------------------------
 
     def cover(self) -> None:
-        """Title, edition and date at the top, the clinic at the foot, on one page.
+        """Title, edition and review at the top, the clinic at the foot, on one page.
 
         On a small page (a booklet's A5, large print) the space above the title gives
         way first, then the gaps, then the title and subtitle take the chapter sizes;
@@ -181,9 +178,12 @@ class _Story:
             head: list[Flowable] = [Rule(4, 16), self.plain(book.title, title_style)]
             if book.subtitle:
                 head.append(self.plain(book.subtitle, subtitle_style))
-            head += [self.plain(book.edition, "cover-detail"), self.plain(self.lang.date(self.date), "cover-detail")]
+            head.append(self.plain(book.edition, "cover-detail"))
             if book.reviewed.placeholder:
                 head.append(self.rich([Run(self.lang("book.not_reviewed"), FONT_BOLD)], "cover-detail"))
+            else:  # every date on the cover says what it is
+                head.append(self.plain(self.lang("book.cover_reviewed", date=self.lang.date(book.reviewed.on),
+                                                 by=book.reviewed.by), "cover-detail"))
             foot: list[Flowable] = [self.rich([Run(clinic.name, FONT_BOLD)], "cover-detail"),
                                     self.plain(self.lang("book.phone", phone=clinic.phone), "cover-detail")]
             foot += [self.plain(line, "cover-detail") for line in (clinic.website, clinic.email) if line]

@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 
 from handbook.layout import styles
 from handbook.layout.card.boxes import Bordered, SideBySide, Stack
-from handbook.layout.card.parts import CardFooter, DoseStrip, PictureBlock, QrBlock, StepRows, TickGrid
+from handbook.layout.card.parts import CardFooter, DoseStrip, Logo, PictureBlock, QrBlock, StepRows, TickGrid
 from handbook.layout.card.request import CardRequest
 from handbook.layout.card.text import Part, Piece, TextBlock, Unit, text_width, words_of
 from handbook.layout.qr import printed_side
@@ -36,6 +36,7 @@ ONE_PICTURE = {False: (70 * mm, 35 * mm), True: (45 * mm, 25 * mm)}  # the routi
 # A box to tick with a pen: 8 mm or more; in large print as wide as a 14 pt weekday ("Wed").
 TICK_BOX = {False: 8.5 * mm, True: 8.2 * mm}  # True: A5 or half-letter
 LARGE_TICK_BOX = 11 * mm
+LOGO_HEIGHT = {False: 16 * mm, True: 12 * mm}  # True: A5 or half-letter
 MOST_SIDES = 4  # a card is one sheet, printed on one side or both, or at most two sheets
 
 
@@ -85,7 +86,9 @@ class Layout:
         self._heights: dict[int, tuple[Part, float]] = {}
         self._made: dict[tuple[object, ...], Part] = {}
         routine = req.routine
-        self.title = TextBlock.plain(routine.title, self.style("card-title"))
+        self.title: Part = TextBlock.plain(routine.title, self.style("card-title"))
+        if req.clinic.logo is not None:  # the clinic's logo at the top right of the front
+            self.title = SideBySide(self.title, Logo(req.clinic.logo, LOGO_HEIGHT[self.compact]), share=0.72, gap=8)
         self.before_steps = [part for part in (
             TextBlock.plain(_first_sentence(routine.summary), self.style("card-purpose")),
             DoseStrip(dose_phrases(routine.dose, self.lang), self.style("card-dose"), self.style("card-dose-words"),

@@ -119,6 +119,30 @@ class PictureBlock(Part):
         self.caption.drawOn(self.canv, 0, 0)
 
 
+class Logo(Part):
+    """The clinic's logo, at most `max_height` high, its proportions kept, at the right edge.
+
+    Wraps: as wide as it is given, as high as the logo at that width or `max_height`.
+    Draws: the picture, right-aligned, top-aligned; no caption (the clinic's name is in the footer).
+    """
+
+    def __init__(self, picture: Picture, max_height: float) -> None:
+        super().__init__()
+        self.picture = picture
+        self.max_height = max_height
+        self._size = (0.0, 0.0)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        scale = min(availWidth / self.picture.width_px, self.max_height / self.picture.height_px)
+        self._size = (self.picture.width_px * scale, self.picture.height_px * scale)
+        self.width, self.height = availWidth, self._size[1]
+        return self.width, self.height
+
+    def draw(self) -> None:
+        width, height = self._size
+        draw_picture(self.canv, self.picture, self.width - width, self.height - height, width, height)
+
+
 class StepRows(Part):
     """The numbered steps, each step's picture (with its caption) in a column to its right.
 

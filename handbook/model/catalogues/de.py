@@ -96,6 +96,7 @@ CATALOGUE: dict[str, str] = {
     "card.qr_intro": "Richten Sie die Kamera Ihres Handys auf das Quadrat, oder tippen Sie diese Adresse ein:",
     "cards.title": "\u00dcbungskarten",
     "book.not_reviewed": "Noch nicht von einer Fachperson gepr\u00fcft.",
+    "book.cover_reviewed": "Gepr\u00fcft am {date} von {by}.",
     "book.version_not_reviewed": "Version {version}. Noch nicht von einer Fachperson gepr\u00fcft.",
     "book.sources_intro_not_reviewed": "Die Ratschl\u00e4ge in diesem Heft kommen aus den Quellen unten. "
     "Eine Fachperson hat sie noch nicht gepr\u00fcft.",

@@ -97,6 +97,7 @@ CATALOGUE: dict[str, str] = {
     "card.qr_intro": "Point your phone camera at the square, or type this address:",
     "cards.title": "Exercise cards",
     "book.not_reviewed": "Not yet reviewed by a clinician.",
+    "book.cover_reviewed": "Reviewed on {date} by {by}.",
     "book.version_not_reviewed": "Version {version}. Not yet reviewed by a clinician.",
     "book.sources_intro_not_reviewed": "The advice in this handbook comes from the sources below. It "
     "has not yet been reviewed by a clinician.",

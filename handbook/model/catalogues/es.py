@@ -95,6 +95,7 @@ CATALOGUE: dict[str, str] = {
     "card.qr_intro": "Apunte la c\u00e1mara de su tel\u00e9fono al cuadrado, o escriba esta direcci\u00f3n:",
     "cards.title": "Tarjetas de ejercicio",
     "book.not_reviewed": "A\u00fan no revisado por un profesional sanitario.",
+    "book.cover_reviewed": "Revisado el {date} por {by}.",
     "book.version_not_reviewed": "Versi\u00f3n {version}. A\u00fan no revisada por un profesional sanitario.",
     "book.sources_intro_not_reviewed": "Los consejos de este manual vienen de las fuentes de abajo. "
     "A\u00fan no los ha revisado un profesional sanitario.",

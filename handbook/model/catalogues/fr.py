@@ -97,6 +97,7 @@ CATALOGUE: dict[str, str] = {
     "ou tapez cette adresse :",
     "cards.title": "Fiches d\u2019exercice",
     "book.not_reviewed": "Pas encore relu par un professionnel de sant\u00e9.",
+    "book.cover_reviewed": "Relu le {date} par {by}.",
     "book.version_not_reviewed": "Version {version}. Pas encore relue par un professionnel de sant\u00e9.",
     "book.sources_intro_not_reviewed": "Les conseils de ce livret viennent des sources ci-dessous. Ils n\u2019ont pas "
     "encore \u00e9t\u00e9 relus par un professionnel de sant\u00e9.",

@@ -351,8 +351,22 @@ def test_chapters_carry_the_safety_box_and_the_clinic_phone(sample: bytes, sampl
 def test_cover(sample: bytes, sample_content: Content) -> None:
     book = sample_content.book
     cover = flat(pdfcheck.page_texts(sample)[0])
-    for part in (book.title, book.subtitle or "", book.edition, book.clinic.name, book.clinic.phone, "1 November 2026"):
+    for part in (book.title, book.subtitle or "", book.edition, book.clinic.name, book.clinic.phone,
+                 f"Reviewed on 1 November 2026 by {book.reviewed.by}."):
         assert part in cover
+    import re
+
+    assert [m.start() for m in re.finditer(r"\d{1,2} \w+ \d{4}", cover)] == [cover.index("on 1 November") + 3]
+
+
+def test_a_cover_awaiting_review_has_no_review_date(sample_content: Content) -> None:
+    from dataclasses import replace
+
+    book = sample_content.book
+    waiting = replace(sample_content, book=replace(book, reviewed=replace(book.reviewed, by="A. Sample (sample)")))
+    cover = flat(pdfcheck.page_texts(render_handbook(waiting, "a4").data)[0])
+    assert "Not yet reviewed by a clinician." in cover and "Reviewed on" not in cover
+    assert cover.count("2026") == book.edition.count("2026")  # the edition's own date, and no other
 
 
 # --- reproducible ----------------------------------------------------------------------------
@@ -367,7 +381,7 @@ def test_source_date_epoch_sets_the_date(sample_content: Content, monkeypatch: p
     first = render_handbook(sample_content, "a4").data
     assert render_handbook(sample_content, "a4").data == first
     assert pdfcheck.metadata(first)["CreationDate"].startswith("D:20270115")
-    assert "15 January 2027" in pdfcheck.page_texts(first)[0]
+    assert "2027" not in pdfcheck.page_texts(first)[0]  # the cover prints the review's date, labelled, not this one
 
 
 @pytest.mark.parametrize("value", ["soon", "-5"])

@@ -332,3 +332,19 @@ def test_check_reports_cards_that_do_not_fit(content_dir: Path, edit: Callable[[
         ("error", "A4"), ("warning", "Letter"), ("warning", "A5")}
     assert not report.ok
     assert all(p.path.name == "psoas-release.yaml" for p in cards)
+
+
+def test_the_clinics_logo_prints_at_the_top_right_of_every_cards_front(
+        content_dir: Path, edit: Callable[[Path, str, str], None]) -> None:
+    (content_dir / "images").mkdir(exist_ok=True)
+    (content_dir / "images" / "logo.png").write_bytes(_png(300, 100))
+    edit(content_dir / "book.yaml", "clinic:\n", "clinic:\n  logo: images/logo.png\n")
+    content = load_content(content_dir)
+    for paper in PAPER_NAMES:
+        pdf = render_card(request_for(content, content.routine("psoas-rest-positions"), paper))
+        logos = [(page, box) for page, box in pdfcheck.images(pdf) if page == 1]
+        assert len(logos) == 1, paper
+        x0, top, x1, bottom = logos[0][1]
+        width = PAPERS[paper][0]
+        assert x1 == pytest.approx(width - 13.5 * MM, abs=0.5) and top < 20 * MM, (paper, logos)
+        assert bottom - top <= 16 * MM + 0.5 and x1 - x0 == pytest.approx(3 * (bottom - top), rel=0.01)
