@@ -297,7 +297,8 @@ def card(slugs: tuple[str, ...], content_dir: Path, out_dir: Path, paper: str | 
     \b
     Examples:
       handbook card psoas-release --paper a5
-      handbook card psoas-release --for "Ana María O'Neil" --hold 30 --reps 5 --side left
+      handbook card psoas-release --for "Ana María O'Neil" --hold 30 --reps 5 --times-a-day 2
+      handbook card psoas-foam-roller --for "Ana María O'Neil" --side left
       handbook card psoas-release --large-print --language de
     """
     from handbook.commands.cards import Printing, card_command

@@ -64,7 +64,7 @@ def test_a_personal_card_has_the_name_in_the_file_and_on_the_card(content_dir: P
     assert result.exit_code == 0, result.output
     assert card_lines(result.output) == "wrote output/cards/psoas-release--ana-maria-o-neil.pdf\n"
     pdf = Path("output/cards/psoas-release--ana-maria-o-neil.pdf").read_bytes()
-    text = " ".join(pdfcheck.reader(pdf).pages[0].extract_text().split())
+    text = " ".join(" ".join(page.extract_text() for page in pdfcheck.reader(pdf).pages).split())
     assert "Name: Ana María O'Neil" in text
     assert "Hold 30 seconds · 5 times · each side · twice a day · for 6–8 weeks" in text
     assert "From your physio: Left side only, gently." in text

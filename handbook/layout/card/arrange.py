@@ -38,6 +38,9 @@ TICK_BOX = {False: 8.5 * mm, True: 8.2 * mm}  # True: A5 or half-letter
 LARGE_TICK_BOX = 11 * mm
 LOGO_HEIGHT = {False: 16 * mm, True: 12 * mm}  # True: A5 or half-letter
 MOST_SIDES = 4  # a card is one sheet, printed on one side or both, or at most two sheets
+# On more than one side, the stop box and the tick grid, in the order they are tried: both on the
+# front, the stop box after the steps, then pinned at the foot; then the grid on the last side.
+STOP_AND_GRID = (("front", True), ("pinned", True), ("front", False), ("pinned", False))
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class Choice:
     beside: bool = True
     sides: int = 1
     grid_front: bool = True  # on more than one side: the tick grid on the front (else on the last side)
+    stop: str = "front"  # on more than one side, the stop box: "front" (in the flow, and on the front),
+    # "pinned" (at the foot of the front, above the turn-over line) or "flow" (in the flow, wherever it falls)
 
 
 @dataclass
@@ -94,7 +99,8 @@ class Layout:
             DoseStrip(dose_phrases(routine.dose, self.lang), self.style("card-dose"), self.style("card-dose-words"),
                       pad=2.0 if self.compact else 4.0),
             self._notes()) if part is not None]
-        after = [self._safety(), self._red_flags(), self._tips(), self._caution(), self._advice()]
+        self.safety = self._safety()
+        after = [self._red_flags(), self._tips(), self._caution(), self._advice()]
         self.after_steps = [part for part in after if part is not None]
         self.qr = self._qr()
         grid = TickGrid(req.weeks, self._tick_box(), self.lang("card.tick", weeks=self.lang.count(
@@ -290,14 +296,18 @@ class Layout:
     # --- arranging them --------------------------------------------------------------
 
     def candidates(self) -> Iterator[Choice]:
-        """The layouts to try: on one side, then on two, three and four (MOST_SIDES); on each, the
-        pictures from largest to smallest, the one picture beside the steps before under them."""
+        """The layouts to try: on one side, then on two, three and four (MOST_SIDES) with the stop
+        box on the front (`STOP_AND_GRID`): a side more, rather than the stop box behind; only
+        then two to four sides with the stop box wherever it falls. On each, the pictures from
+        largest to smallest, the one picture beside the steps before under them."""
         arrangements = (True, False) if self.single is not None else (True,)
-        for sides in range(1, MOST_SIDES + 1):
-            for grid_front in (True, False) if sides > 1 else (True,):
-                for height in self.picture_heights():
-                    for beside in arrangements:
-                        yield Choice(height, beside, sides, grid_front)
+        ways = [(1, "front", True)]
+        ways += [(sides, stop, grid) for sides in range(2, MOST_SIDES + 1) for stop, grid in STOP_AND_GRID]
+        ways += [(sides, "flow", grid) for sides in range(2, MOST_SIDES + 1) for grid in (True, False)]
+        for sides, stop, grid_front in ways:
+            for height in self.picture_heights():
+                for beside in arrangements:
+                    yield Choice(height, beside, sides, grid_front, stop)
 
     def measure(self, choice: Choice) -> Fit:
         """The choice laid out: the sides' parts, or by how much the card is too long.
@@ -306,13 +316,16 @@ class Layout:
         from the bottom. On more: the front has the title, as much of the flow as fits and,
         at the bottom, the turn-over line, the tick grid and footer; each side after it has
         the "continued" title and more of the flow; the last one ends with the QR code. Every
-        side without the footer has the clinic's line (`back_footer`). The tick grid and footer
-        go on the last side instead (`grid_front` false) when, on the front, they would leave
-        no room for the first step: a front is for doing the exercise.
+        side without the footer has the clinic's line (`back_footer`). On the fridge the front
+        is what is read: the stop box follows the steps there, or, when the steps go on behind
+        it, is pinned at its foot above the turn-over line (`stop`). The tick grid and footer go
+        on the last side instead (`grid_front` false) when, on the front, they would leave no
+        room for the first step; the stop box goes behind only when nothing else works.
         """
-        flow = [*self.before_steps, *self.steps(choice), *self.after_steps]
         room = self.geometry.frame_height
         qr = [self.qr] if self.qr else []
+        pinned = choice.sides > 1 and choice.stop == "pinned"
+        flow = [*self.before_steps, *self.steps(choice), *([] if pinned else [self.safety]), *self.after_steps]
         if choice.sides == 1:
             top, bottom = [self.title, *flow], [*qr, *self.footer]
             overflow = self.total(top + bottom) - room
@@ -323,12 +336,16 @@ class Layout:
         for number in range(1, choice.sides):
             title = self.title if number == 1 else self.back_title
             bottom = [self.turn_over(number), *(front_footer if number == 1 else [self.back_footer])]
+            if number == 1 and pinned:
+                bottom.insert(0, self.safety)
             side_room = room - self.total([title, *bottom]) - self.gap
             here, flow = self.cut(flow, side_room)
             if not here:  # not even the first part fits: what is under it is too long
                 overflow = (self.height(flow[0]) if flow else room) - side_room
                 return Fit(False, choice, sides, max(overflow, 1.0), room)
             if number == 1 and len(here) <= len(self.before_steps):  # no step on the front
+                return Fit(False, choice, sides, 1.0, room)
+            if number == 1 and choice.stop == "front" and self.safety not in here:
                 return Fit(False, choice, sides, 1.0, room)
             sides.append(Side([title, *here], bottom))
         last = Side([self.back_title, *flow], [*qr, *last_footer])

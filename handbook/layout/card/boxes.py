@@ -17,7 +17,8 @@ class Stack(Part):
 
     Wraps: each child at the full width; height = children + gaps. Draws: top down.
     Cuts (`split_at`) between two children, never after a first child that is a heading
-    (`keep_first`): a heading always has something of its own under it.
+    (`keep_first`): a heading always has something of its own under it; and never before the
+    last child alone, when it can be helped.
     """
 
     def __init__(self, parts: Sequence[Part], gap: float = 0.0, keep_first: bool = False) -> None:
@@ -34,7 +35,10 @@ class Stack(Part):
             if used > availHeight:
                 break
             cut += 1
-        if cut < (2 if self.keep_first else 1) or cut >= len(self.parts):
+        least = 2 if self.keep_first else 1
+        if cut == len(self.parts) - 1 and cut - 1 >= least:
+            cut -= 1  # never one item alone at the top of the next side
+        if cut < least or cut >= len(self.parts):
             return None
         return Stack(self.parts[:cut], self.gap, self.keep_first), Stack(self.parts[cut:], self.gap)
 

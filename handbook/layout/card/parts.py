@@ -151,7 +151,8 @@ class StepRows(Part):
     last picture, if that one still fills the column); the steps after it run beside the
     picture, in the narrower width, until they pass its bottom, then take the full width.
     Height: the lower of the last step and the last picture. Draws: as wrapped. Cuts
-    (`split_at`) between two steps, never after the heading alone (`keep_first`).
+    (`split_at`) between two steps, never after the heading alone (`keep_first`), and never
+    before the last step alone when it can be helped.
     """
 
     AFTER_PICTURE = 6.0  # between a picture's caption and whatever is under it
@@ -166,7 +167,8 @@ class StepRows(Part):
 
     def split_at(self, availWidth: float, availHeight: float) -> tuple[Part, Part] | None:
         least = 2 if self.keep_first else 1
-        for cut in range(len(self.rows) - 1, least - 1, -1):
+        last = len(self.rows) - 1 if len(self.rows) - 2 < least else len(self.rows) - 2  # no step alone after
+        for cut in range(last, least - 1, -1):
             first = StepRows(self.rows[:cut], self.gap, self.keep_first)
             if first.wrap(availWidth, TALL)[1] <= availHeight:
                 return first, StepRows(self.rows[cut:], self.gap)
