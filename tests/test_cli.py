@@ -50,7 +50,7 @@ def test_check_passes_on_good_content(run, minimal: Path) -> None:  # type: igno
     assert result.stdout == (
         "                grade  longest sentence  steps  list items  card sides\n"
         "knee-hold         0.0           6 words      2           3  "
-        "A4 1, Letter 1, A5 2; large: A4 2, Letter 2, A5 2\n"
+        "A4 1, Letter 2, A5 2; large: A4 2, Letter 2, A5 2\n"
         "faq/basics        0.5           3 words      -           1  -\n"
         "checked: 1 routine, 1 FAQ topic, 0 errors, 0 warnings\n"
     )

@@ -23,9 +23,9 @@ def run(*args: str) -> Result:
 def test_card_writes_one_card_and_says_where(content_dir: Path) -> None:
     result = run("card", "psoas-release")
     assert result.exit_code == 0, result.output
-    assert result.output == "wrote output/cards/psoas-release.pdf (2 sides: print double-sided)\n"
+    assert result.output == "wrote output/cards/psoas-release.pdf (3 sides on 2 sheets: print double-sided)\n"
     pdf = Path("output/cards/psoas-release.pdf").read_bytes()
-    assert pdfcheck.page_count(pdf) == 2
+    assert pdfcheck.page_count(pdf) == 3
     assert {tuple(round(v) for v in size) for size in pdfcheck.page_sizes(pdf)} == {(595, 842)}  # book.yaml: a4
 
 

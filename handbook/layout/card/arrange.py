@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from handbook.layout import styles
-from handbook.layout.card.boxes import Bordered, SideBySide, Stack
+from handbook.layout.card.boxes import Bordered, Column, SideBySide, Stack
 from handbook.layout.card.parts import CardFooter, DoseStrip, Logo, PictureBlock, QrBlock, StepRows, TickGrid
 from handbook.layout.card.request import CardRequest
 from handbook.layout.card.text import Part, Piece, TextBlock, Unit, text_width, words_of
@@ -37,6 +37,7 @@ ONE_PICTURE = {False: (70 * mm, 35 * mm), True: (45 * mm, 25 * mm)}  # the routi
 TICK_BOX = {False: 8.5 * mm, True: 8.2 * mm}  # True: A5 or half-letter
 LARGE_TICK_BOX = 11 * mm
 LOGO_HEIGHT = {False: 16 * mm, True: 12 * mm}  # True: A5 or half-letter
+MEASURE = 370.0  # points: running text (lists, boxes) no wider: about 62 characters of 14 pt a line
 MOST_SIDES = 4  # a card is one sheet, printed on one side or both, or at most two sheets
 # On more than one side, the stop box and the tick grid, in the order they are tried: both on the
 # front, the stop box after the steps, then pinned at the foot; then the grid on the last side.
@@ -94,14 +95,15 @@ class Layout:
         self.title: Part = TextBlock.plain(routine.title, self.style("card-title"))
         if req.clinic.logo is not None:  # the clinic's logo at the top right of the front
             self.title = SideBySide(self.title, Logo(req.clinic.logo, LOGO_HEIGHT[self.compact]), share=0.72, gap=8)
+        self.text_measure = MEASURE * req.body_size / 14  # the same characters a line in large print
         self.before_steps = [part for part in (
-            TextBlock.plain(_first_sentence(routine.summary), self.style("card-purpose")),
+            self.column(TextBlock.plain(_first_sentence(routine.summary), self.style("card-purpose"))),
             DoseStrip(dose_phrases(routine.dose, self.lang), self.style("card-dose"), self.style("card-dose-words"),
                       pad=2.0 if self.compact else 4.0),
             self._notes()) if part is not None]
         self.safety = self._safety()
         after = [self._red_flags(), self._tips(), self._caution(), self._advice()]
-        self.after_steps = [part for part in after if part is not None]
+        self.after_steps = [self.column(part) for part in after if part is not None]
         self.qr = self._qr()
         grid = TickGrid(req.weeks, self._tick_box(), self.lang("card.tick", weeks=self.lang.count(
             Amount(req.weeks), "week")), {"heading": self.style("card-heading"), "label": self.style("card-label"),
@@ -109,12 +111,18 @@ class Layout:
         clinic = TextBlock.plain(f"{req.clinic.name} \u00b7 {req.clinic.phone}", self.style("card-clinic"))
         version = TextBlock.plain(_version_line(req, self.lang), self.style("card-version"))
         self.footer = [grid, CardFooter(req.patient, self.style("card"), self.style("card-name"), clinic, version,
-                                        self.lang)]
+                                        self.lang, self.text_measure / self.size)]
         self.back_title = TextBlock.plain(self.lang("card.continued", title=routine.title),
                                           self.style("card-heading"))
-        self.back_footer = Stack([
-            TextBlock.plain(f"{req.clinic.name} \u00b7 {req.clinic.phone}", self.style("card-clinic")),
-            TextBlock.plain(_version_line(req, self.lang), self.style("card-version"))], gap=2)
+        self.back_footer = Stack([self.column(TextBlock.plain(text, self.style(name)), self.style(name).fontSize)
+                                  for name, text in (("card-clinic", f"{req.clinic.name} \u00b7 {req.clinic.phone}"),
+                                                     ("card-version", _version_line(req, self.lang)))], gap=2)
+
+    def column(self, part: Part, size: float | None = None) -> Part:
+        """Running text no wider than the measure (on A4 and Letter; an A5 card is narrower already);
+        text of another `size` than the body's keeps to as many characters a line."""
+        measure = self.text_measure * (size or self.size) / self.size
+        return part if self.width <= measure else Column(part, measure)
 
     def style(self, name: str) -> ParagraphStyle:
         """A card style for this card's paper, in large print if asked."""
@@ -144,7 +152,7 @@ class Layout:
             units = words_of(self.lang("card.from_physio"), styles.FONT_BOLD, self.size) + words_of(
                 self.req.note, FONT, self.size)
             parts.append(Bordered(TextBlock(units, body), line_width=1.2, padding=5))
-        return Stack(parts, gap=self.gap) if parts else None
+        return self.column(Stack(parts, gap=self.gap)) if parts else None
 
     def _step_blocks(self) -> list[Part]:
         """The numbered steps, after the "What to do" heading (on A4 and Letter: on A5 the numbers say it)."""
@@ -177,17 +185,18 @@ class Layout:
         routine, height = self.req.routine, choice.picture
         if any(s.picture for s in routine.steps):
             assert height is not None
-            rows = self._once(("step-rows", height), lambda: self._step_rows(height))
+            rows = self._once(("step-rows", height), lambda: self._step_rows(height))  # beside pictures: narrow
             own = None if routine.picture is None else self.picture(height, routine.picture)
             return [rows] + ([] if own is None else [own])
         if height is None or self.single is None:
-            return [self._once(("steps",), lambda: Stack(self._step_blocks(), keep_first=not self.compact))]
+            return [self._once(("steps",), lambda: self.column(
+                Stack(self._step_blocks(), keep_first=not self.compact)))]
         single = self.single
         if choice.beside:
             return [self._once(("steps-beside", height), lambda: SideBySide(
                 Stack(self._step_blocks()), PictureBlock(single, height, self.style("card-caption")),
                 share=0.64, gap=12))]
-        return [self._once(("steps",), lambda: Stack(self._step_blocks(), keep_first=not self.compact)),
+        return [self._once(("steps",), lambda: self.column(Stack(self._step_blocks(), keep_first=not self.compact))),
                 self.picture(height, single)]
 
     def _step_rows(self, height: float) -> Part:

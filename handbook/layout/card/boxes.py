@@ -112,3 +112,29 @@ class SideBySide(Part):
     def draw(self) -> None:
         self.left.drawOn(self.canv, 0, self.height - self.heights[0])
         self.right.drawOn(self.canv, self._left_width + self.gap, self.height - self.heights[1])
+
+
+class Column(Part):
+    """A part set no wider than `measure`, at the left: lines of running text stay short enough to
+    read (about 60 characters) on a wide card, while the card's other parts use its full width.
+
+    Wraps: the child at the narrower of the width given and `measure`; reports the full width.
+    Cuts (`split_at`) where its child cuts, each piece in a column of its own.
+    """
+
+    def __init__(self, child: Part, measure: float) -> None:
+        super().__init__()
+        self.child = child
+        self.measure = measure
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.height = self.child.wrap(min(availWidth, self.measure), availHeight)[1]
+        self.width = availWidth
+        return self.width, self.height
+
+    def split_at(self, availWidth: float, availHeight: float) -> tuple[Part, Part] | None:
+        pieces = self.child.split_at(min(availWidth, self.measure), availHeight)
+        return None if pieces is None else (Column(pieces[0], self.measure), Column(pieces[1], self.measure))
+
+    def draw(self) -> None:
+        self.child.drawOn(self.canv, 0, 0)

@@ -308,8 +308,9 @@ class CardFooter(Part):
     STARTED_LINE = 90.0  # room to write a date by hand
 
     def __init__(self, name: str | None, label: ParagraphStyle, filled: ParagraphStyle,
-                 clinic: TextBlock, version: TextBlock, lang: Labels = EN) -> None:
+                 clinic: TextBlock, version: TextBlock, lang: Labels = EN, measure: float = 1e9) -> None:
         super().__init__()
+        self.measure = measure  # points per point of type: the clinic and version lines keep to as many characters
         self.name = name
         self.name_label, self.started_label = lang("card.name"), lang("card.started")
         self.label, self.filled = label, filled
@@ -337,8 +338,8 @@ class CardFooter(Part):
                 room = availWidth - self._indent(self.name_label)
                 self._name_lines = break_lines(words, room, self.label.leading / self.label.fontSize)
                 self._rows = len(self._name_lines) + 1
-        clinic = self.clinic.wrap(availWidth, availHeight)[1]
-        version = self.version.wrap(availWidth, availHeight)[1]
+        clinic = self.clinic.wrap(min(availWidth, self.measure * self.clinic.style.fontSize), availHeight)[1]
+        version = self.version.wrap(min(availWidth, self.measure * self.version.style.fontSize), availHeight)[1]
         self._heights = (clinic, version)
         self.height = self._rows * (self.label.leading + 3) + clinic + 2 + version
         return self.width, self.height
