@@ -213,7 +213,7 @@ class Layout:
                 continue
             column = min(max(height * picture.width_px / picture.height_px, narrowest), widest)
             rows.append((block, PictureBlock(picture, height, caption), column))
-        return StepRows(rows, gap=12, keep_first=not self.compact)
+        return StepRows(rows, gap=12, keep_first=not self.compact, measure=self.text_measure)
 
     def picture(self, height: float, picture: Picture) -> Part:
         return self._once(("picture", height, id(picture)),

@@ -149,8 +149,8 @@ class StepRows(Part):
     Each row is a block and, optionally, a picture with the width of its column. Wraps,
     top down: a step with a picture starts beside its picture (tops aligned; below the
     last picture, if that one still fills the column); the steps after it run beside the
-    picture, in the narrower width, until they pass its bottom, then take the full width.
-    Height: the lower of the last step and the last picture. Draws: as wrapped. Cuts
+    picture, in the narrower width, until they pass its bottom, then take the full width
+    (up to `measure`). Height: the lower of the last step and the last picture. Draws: as wrapped. Cuts
     (`split_at`) between two steps, never after the heading alone (`keep_first`), and never
     before the last step alone when it can be helped.
     """
@@ -158,20 +158,21 @@ class StepRows(Part):
     AFTER_PICTURE = 6.0  # between a picture's caption and whatever is under it
 
     def __init__(self, rows: Sequence[tuple[Part, Part | None, float]], gap: float = 10.0,
-                 keep_first: bool = False) -> None:
+                 keep_first: bool = False, measure: float = 1e9) -> None:
         super().__init__()
         self.rows = list(rows)
         self.gap = gap
         self.keep_first = keep_first
+        self.measure = measure  # the widest a step runs where no picture is beside it
         self._places: list[tuple[float, float, float]] = []  # top (down from the top), text and picture heights
 
     def split_at(self, availWidth: float, availHeight: float) -> tuple[Part, Part] | None:
         least = 2 if self.keep_first else 1
         last = len(self.rows) - 1 if len(self.rows) - 2 < least else len(self.rows) - 2  # no step alone after
         for cut in range(last, least - 1, -1):
-            first = StepRows(self.rows[:cut], self.gap, self.keep_first)
+            first = StepRows(self.rows[:cut], self.gap, self.keep_first, self.measure)
             if first.wrap(availWidth, TALL)[1] <= availHeight:
-                return first, StepRows(self.rows[cut:], self.gap)
+                return first, StepRows(self.rows[cut:], self.gap, measure=self.measure)
         return None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -185,7 +186,7 @@ class StepRows(Part):
                 column = width
                 image = picture.wrap(column, availHeight)[1]
                 free = y + image + self.AFTER_PICTURE
-            text_width = availWidth - column - self.gap if y < free else availWidth
+            text_width = availWidth - column - self.gap if y < free else min(availWidth, self.measure)
             text = block.wrap(text_width, availHeight)[1]
             self._places.append((y, text, image))
             y += text

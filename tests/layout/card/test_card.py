@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import struct
 import zlib
 from collections.abc import Callable
@@ -354,3 +355,31 @@ def test_the_clinics_logo_prints_at_the_top_right_of_every_cards_front(
         width = PAPERS[paper][0]
         assert x1 == pytest.approx(width - 13.5 * MM, abs=0.5) and top < 20 * MM, (paper, logos)
         assert bottom - top <= 16 * MM + 0.5 and x1 - x0 == pytest.approx(3 * (bottom - top), rel=0.01)
+
+
+def _runs(pdf: bytes) -> list[tuple[float, str]]:
+    """Each line of each column of text (characters on one baseline, split where a gap of more than
+    12 pt separates two columns), with its type size."""
+    rows: dict[tuple[int, float], list[pdfcheck.Char]] = {}
+    for c in pdfcheck.chars(pdf):
+        rows.setdefault((c.page, round(c.origin_y, 1)), []).append(c)
+    runs = []
+    for row in rows.values():
+        row.sort(key=lambda c: c.x0)
+        run = [row[0]]
+        for before, after in itertools.pairwise(row):
+            if after.x0 - before.x1 > 12:
+                runs.append(run)
+                run = []
+            run.append(after)
+        runs.append(run)
+    return [(max(c.size for c in run), "".join(c.text for c in run)) for run in runs]
+
+
+def test_lines_of_card_text_stay_short_enough_to_read(cards: dict[tuple[str, str], bytes]) -> None:
+    """About 60 characters a line (PRINT-CHECKLIST): A4 and Letter keep running text to a column."""
+    for slug, paper, pdf in _all(cards):
+        longest = max(len(text) for size, text in _runs(pdf) if size >= 14)
+        assert longest <= 70, (slug, paper, longest)
+        if paper != "a5":
+            assert max(len(text) for _, text in _runs(pdf)) <= 66, (slug, paper)
