@@ -246,6 +246,7 @@ def build(content_dir: Path, out_dir: Path, paper: str | None, language: str | N
     from handbook.commands.build import build_handbook
     from handbook.errors import display_path
 
+    _language_note(content_dir, language)
     for written in build_handbook(content_dir, out_dir, paper, language=language, large_print=large_print,
                                   booklet=booklet):
         click.echo(f"wrote {display_path(written.path)} ({written.summary})")
@@ -259,6 +260,16 @@ card_paper_option = click.option("--paper", type=click.Choice(["a4", "letter", "
                                  help="Paper size; default: 'paper' in book.yaml.")
 card_weeks_option = click.option("--weeks", metavar="N", default=None,
                                  help="Weeks to tick off (rows of the grid); also the dose's weeks.")
+
+
+def _language_note(content_dir: Path, language: str | None) -> None:
+    """Say when the labels are asked for in another language than the content is written in."""
+    if language is not None:
+        from handbook.commands.printing import language_note
+
+        note = language_note(content_dir, language)
+        if note:
+            click.echo(note, err=True)
 
 
 def _report_cards(outcomes: Any) -> None:
@@ -303,6 +314,7 @@ def card(slugs: tuple[str, ...], content_dir: Path, out_dir: Path, paper: str | 
     """
     from handbook.commands.cards import Printing, card_command
 
+    _language_note(content_dir, language)
     options = {"name": patient, "note": note, "hold": hold, "reps": reps, "sets": sets,
                "times_a_day": times_a_day, "weeks": weeks, "side": side}
     printing = Printing(paper, language, large_print, strict=strict)
@@ -336,6 +348,7 @@ def cards(content_dir: Path, out_dir: Path, paper: str | None, weeks: str | None
     """
     from handbook.commands.cards import Printing, cards_command
 
+    _language_note(content_dir, language)
     printing = Printing(paper, language, large_print, two_up, strict)
     _report_cards(cards_command(content_dir, out_dir, printing, weeks, patients))
 

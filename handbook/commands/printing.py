@@ -15,7 +15,7 @@ from pathlib import Path
 
 from handbook.checks.glyphs import missing_glyphs
 from handbook.content.loader import load_content
-from handbook.errors import ContentError, Problem, display_path
+from handbook.errors import ContentError, HandbookError, Problem, display_path
 from handbook.model import Content, Picture, Routine
 
 
@@ -24,6 +24,25 @@ def with_language(content: Content, language: str | None) -> Content:
     if language is None or language == content.book.language:
         return content
     return replace(content, book=replace(content.book, language=language))
+
+
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German"}
+
+
+def language_note(content_dir: Path, language: str | None) -> str | None:
+    """A warning when `--language` asks for labels in another language than the content's own
+    (`language:` in book.yaml): the labels follow it, the content stays as written. None when they
+    agree, or when the content does not load (the command itself then says why)."""
+    if language is None:
+        return None
+    try:
+        written = load_content(content_dir).book.language
+    except HandbookError:
+        return None
+    if written == language:
+        return None
+    return (f"warning: --language {language}: the content is written in {LANGUAGE_NAMES[written]} "
+            f"(language: {written} in book.yaml); only the printed labels will be in {LANGUAGE_NAMES[language]}")
 
 
 def load_for_print(content_dir: Path, language: str | None = None) -> Content:

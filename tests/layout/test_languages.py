@@ -170,3 +170,14 @@ def test_greek_and_cyrillic_print_wherever_content_goes(content_dir: Path,
     text = "\n".join(pdfcheck.page_texts(pdf))
     assert russian in text
     assert text.count(greek) >= 4  # the chapter, its running header, the contents, a question's "see" line
+
+
+def test_labels_in_another_language_than_the_content_are_warned_about(content_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["card", "psoas-release", "--language", "de"])
+    assert result.exit_code == 0
+    assert result.stderr == ("warning: --language de: the content is written in English (language: en in "
+                             "book.yaml); only the printed labels will be in German\n")
+    build = CliRunner().invoke(cli, ["build", "--language", "es"])
+    assert build.stderr.startswith("warning: --language es: the content is written in English")
+    same = CliRunner().invoke(cli, ["cards", "--language", "en"])
+    assert same.exit_code == 0 and same.stderr == ""
