@@ -1,12 +1,19 @@
-"""Content files that lead outside the content folder (issue 14): each case is kept in
-tests/data/bad/ and each test pins the one line a user reads, with exit code 1, no
-traceback, and nothing written or replaced.
+"""Bad pictures and content files that lead outside the content folder (issue 14): each case
+is kept in tests/data/bad/ and each test pins the one line a user reads, with exit code 1,
+no traceback, and nothing written or replaced.
 
 The cases, by the start of their name:
 
+- ``image-*``: a picture file (or a folder: a drawing and what it shows), named as the
+  routine's picture. `check`, `build` and `cards` each refuse it with the same line.
 - ``path-*``: a folder whose ``content/`` is laid over a copy of tests/data/minimal, with
   links that lead to its ``outside/``. What is outside is not valid content: were it read,
   its own problem would be reported too.
+
+The pictures were made with a few lines of Python: a PNG header claiming 13,000 x 13,000
+pixels with almost no pixel data behind it (the limit stops it before any decoder sees
+it), zlib data of random bytes or too few rows behind a PNG header with right checksums, a
+JPEG whose scan has 1,000 random bytes, and SVG text files (one saved as UTF-16).
 """
 
 from __future__ import annotations
@@ -90,6 +97,57 @@ def refused_everywhere(folder: Path, line: str, summary: str = CHECK_FAILED) -> 
     assert not (folder / "output").exists()
 
 
+# --- pictures ------------------------------------------------------------------------------------------------
+
+
+IMAGES = {
+    "image-svg-data-png-13000px.svg":
+        "line 2: <image> data:image/png: image is 13000 x 13000 pixels; scale it down below 40 megapixels",
+    "image-svg-file-png-13000px":
+        "line 2: <image> 'huge.png': image is 13000 x 13000 pixels; scale it down below 40 megapixels",
+    "image-png-pixels-garbled.png": "the PNG file is damaged (its pixels cannot be read); save it again",
+    "image-png-pixels-missing.png": "the PNG file is damaged (its pixels end after 25% of the picture); save it again",
+    "image-jpeg-pixels-garbled.jpg": "the JPEG file is damaged (its pixels cannot be read); save it again",
+    "image-svg-image-missing.svg": "line 2: <image> 'lunge.png' cannot be found beside the drawing",
+    "image-svg-image-outside.svg":
+        "line 2: <image> '../secret.png' is outside the drawing's folder; keep what it shows beside it",
+    "image-svg-use-missing-part.svg": "line 2: <use> '#knee' cannot be found: the drawing has no part with id 'knee'",
+    "image-svg-data-gif.svg": "line 2: <image> 'data:image/gif;base64,R0lGODlhAQABAAAAAC...': a picture inside a "
+                              "drawing must be a base64 PNG or JPEG (data:image/png;base64,...)",
+    "image-svg-text-not-in-font.svg": "text in the drawing: '膝' (U+819D) is not in the font Source Sans Pro",
+    "image-svg-height-inf.svg":
+        "SVG height 'inf' is not a size; give its <svg> element a width and height under 200 inches",
+    "image-svg-rect-inf.svg": "the drawing has a rect whose width is inf, which cannot be drawn; save it again or "
+                              "replace it",
+    "image-svg-circle-nan.svg": "the drawing has a circle whose r is nan, which cannot be drawn; save it again or "
+                                "replace it",
+    "image-svg-utf16-doctype.svg": "SVG is not saved as UTF-8 text; save it again as UTF-8",
+    "image-svg-doctype.svg": "SVG has a DOCTYPE, which is not allowed; save it again without it",
+}
+
+
+@pytest.mark.parametrize("case", sorted(IMAGES))
+def test_a_bad_picture_is_refused_by_check_and_by_every_printout(folder: Path, case: str) -> None:
+    source = BAD / case
+    if source.is_dir():  # a drawing and what it shows
+        shutil.copytree(source, folder / "content" / "images", dirs_exist_ok=True)
+        name = "drawing.svg"
+    else:
+        shutil.copyfile(source, folder / "content" / "images" / case)
+        name = case
+    show(folder, f"images/{name}")
+    refused_everywhere(folder, f"{PICTURE_AT}: 'images/{name}': {IMAGES[case]}")
+
+
+def test_an_svg_logo_that_cannot_be_drawn_is_refused_by_check_not_only_by_build(folder: Path) -> None:
+    shutil.copyfile(BAD / "image-svg-logo-undrawable.svg", folder / "content" / "images" / "logo.svg")
+    book = folder / "content" / "book.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace("clinic:\n", "clinic:\n  logo: images/logo.svg\n"),
+                    encoding="utf-8")
+    refused_everywhere(folder, "content/book.yaml:6:9: clinic.logo: 'images/logo.svg': cannot draw the SVG "
+                               "(ValueError: Can't convert 'x' to length); save it again or replace it")
+
+
 # --- content files that lead outside the content folder ----------------------------------------------------
 
 OUTSIDE = "leads outside the content folder through a link; copy it into the folder instead"
@@ -119,6 +177,8 @@ def test_a_content_file_that_leads_outside_the_folder_is_refused_unread(folder: 
 
 @pytest.mark.parametrize(("case", "picture", "message"), [
     ("path-picture-link", "images/photo.png", f"'images/photo.png' {OUTSIDE}"),
+    ("path-svg-image-link", "images/drawing.svg",
+     "'images/drawing.svg': line 2: <image> 'photo.png' is outside the drawing's folder; keep what it shows beside it"),
 ])
 def test_a_picture_that_leads_outside_the_folder_is_refused_unread(folder: Path, case: str, picture: str,
                                                                    message: str) -> None:
