@@ -1,6 +1,6 @@
-"""Bad pictures and content files that lead outside the content folder (issue 14): each case
-is kept in tests/data/bad/ and each test pins the one line a user reads, with exit code 1,
-no traceback, and nothing written or replaced.
+"""Bad pictures, content files that lead outside the content folder, and card files that would
+share a name (issue 14): each case is kept in tests/data/bad/ and each test pins the one line
+a user reads, with exit code 1, no traceback, and nothing written or replaced.
 
 The cases, by the start of their name:
 
@@ -9,6 +9,7 @@ The cases, by the start of their name:
 - ``path-*``: a folder whose ``content/`` is laid over a copy of tests/data/minimal, with
   links that lead to its ``outside/``. What is outside is not valid content: were it read,
   its own problem would be reported too.
+- ``collision-*``: a routine or a patients' file whose cards would share a file name.
 
 The pictures were made with a few lines of Python: a PNG header claiming 13,000 x 13,000
 pixels with almost no pixel data behind it (the limit stops it before any decoder sees
@@ -185,3 +186,65 @@ def test_a_picture_that_leads_outside_the_folder_is_refused_unread(folder: Path,
     lay_over(BAD / case, folder)
     show(folder, picture)
     refused_everywhere(folder, f"{PICTURE_AT}: {message}")
+
+
+# --- card files that would share a name --------------------------------------------------------------------
+
+
+def pdfs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((folder / "output" / "cards").glob("*.pdf"))}
+
+
+def test_a_routine_named_like_a_large_print_card_is_refused_by_check_and_cards(folder: Path) -> None:
+    lay_over(BAD / "collision-large-slug", folder)
+    clash = ("content/knee-hold-large.yaml: its card, cards/knee-hold-large.pdf, would have the file name of the "
+             "large-print card of content/knee-hold.yaml; rename one of the two")
+    checked = handbook("check")
+    assert checked.code == 1
+    assert [line for line in checked.stderr if "warning: " not in line] == [
+        clash, "check failed: 2 routines, 1 FAQ topic, 1 error, 1 warning"]
+    for command in (["cards"], ["cards", "--large-print"], ["card", "knee-hold", "--large-print"]):
+        ran = handbook(*command)
+        assert (ran.code, ran.stderr) == (1, [clash, STOPPED]), command
+    assert not (folder / "output").exists()
+    built = handbook("build")  # the handbook has no card files: it is printed
+    assert built.code == 0 and built.stdout.startswith("wrote output/handbook.pdf")
+
+
+def test_a_blank_name_for_a_patient_never_replaces_the_card_without_a_name(folder: Path) -> None:
+    assert handbook("card", "knee-hold").code == 0
+    before = pdfs(folder)
+    for blank in ("   ", ""):
+        ran = handbook("card", "knee-hold", "--for", blank, "--hold", "45")
+        assert (ran.code, ran.stderr) == (1, ["--for: is blank; write the patient's name, or leave --for out for "
+                                              "the card without a name"])
+    assert pdfs(folder) == before
+
+
+def test_two_names_alike_in_their_first_60_characters_get_a_card_each(folder: Path) -> None:
+    ran = handbook("cards", "--patients", str(BAD / "collision-patients-long-names.csv"))
+    assert ran.code == 0, ran.stderr
+    assert list(pdfs(folder)) == ["knee-hold--maria-fernanda-de-los-angeles-gutierrez-de-la-e169a781.pdf",
+                                  "knee-hold--maria-fernanda-de-los-angeles-gutierrez-de-la-f763ae0b.pdf"]
+
+
+def test_a_name_ending_in_large_never_shares_a_file_with_a_large_print_card(folder: Path) -> None:
+    patients = str(BAD / "collision-patients-name-ends-large.csv")
+    assert handbook("cards", "--patients", patients).code == 0
+    normal = pdfs(folder)
+    assert list(normal) == ["knee-hold--ana-large-7a7dad4b.pdf", "knee-hold--ana.pdf"]
+    assert handbook("cards", "--patients", patients, "--large-print").code == 0
+    both = pdfs(folder)
+    assert sorted(both) == sorted([*normal, "knee-hold--ana-large-7a7dad4b-large.pdf", "knee-hold--ana-large.pdf"])
+    assert {name: both[name] for name in normal} == normal  # Ana's large print left Ana Large's card as it was
+
+
+def test_two_rows_whose_names_would_share_a_file_are_refused_naming_both(folder: Path) -> None:
+    ran = handbook("cards", "--patients", str(BAD / "collision-patients-accents.csv"))
+    shown = os.path.relpath(BAD / "collision-patients-accents.csv")
+    assert ran.code == 1
+    assert ran.stderr == [f"{shown}:3: 'Jose Perez' would have the card file of 'José Pérez' on line 2 "
+                          "(output/cards/knee-hold--jose-perez.pdf); write the names so they differ in more than "
+                          "accents, capitals or punctuation; this row was skipped",
+                          "1 card was not written"]
+    assert list(pdfs(folder)) == ["knee-hold--jose-perez.pdf"]

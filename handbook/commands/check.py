@@ -15,6 +15,7 @@ from handbook.checks import readability
 from handbook.checks.dose import dose_warnings, step_warnings
 from handbook.checks.readability import Measure
 from handbook.checks.review import review_warnings
+from handbook.commands.cardfiles import card_file_clashes
 from handbook.content.folder import leads_outside
 from handbook.content.loader import SUFFIXES, load
 from handbook.errors import Problem
@@ -78,7 +79,7 @@ def check(root: Path, strict: bool = False) -> CheckReport:
         from handbook.commands.printing import print_problems  # here: it reads the fonts
 
         unprintable = print_problems(content)
-        problems += unprintable
+        problems += unprintable + card_file_clashes(content)
         if not unprintable:
             card_problems, misfits = card_fit(content)
             problems += card_problems

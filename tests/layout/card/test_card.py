@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.commands.cardjobs import name_slug
+from handbook.commands.cardfiles import name_slug
 from handbook.content.loader import load_content
 from handbook.layout.card import CardDoesNotFit, CardRequest, fit_card, render_card, request_for, tick_weeks
 from handbook.layout.styles import MIN_MARGIN, PAPERS
