@@ -14,7 +14,8 @@ The cases, by the start of their name:
 The pictures were made with a few lines of Python: a PNG header claiming 13,000 x 13,000
 pixels with almost no pixel data behind it (the limit stops it before any decoder sees
 it), zlib data of random bytes or too few rows behind a PNG header with right checksums, a
-JPEG whose scan has 1,000 random bytes, and SVG text files (one saved as UTF-16).
+JPEG whose scan has 1,000 random bytes, JPEGs whose frame says arithmetic coding or 12-bit samples
+(one byte of an ordinary JPEG changed), and SVG text files (one saved as UTF-16).
 """
 
 from __future__ import annotations
@@ -109,6 +110,10 @@ IMAGES = {
     "image-png-pixels-garbled.png": "the PNG file is damaged (its pixels cannot be read); save it again",
     "image-png-pixels-missing.png": "the PNG file is damaged (its pixels end after 25% of the picture); save it again",
     "image-jpeg-pixels-garbled.jpg": "the JPEG file is damaged (its pixels cannot be read); save it again",
+    "image-jpeg-arithmetic-coded.jpg":
+        "the JPEG file is arithmetic-coded, a kind the printouts cannot hold; save it again as an ordinary JPEG",
+    "image-jpeg-12-bit.jpg":
+        "the JPEG file is 12-bit, a kind the printouts cannot hold; save it again as an ordinary JPEG",
     "image-svg-image-missing.svg": "line 2: <image> 'lunge.png' cannot be found beside the drawing",
     "image-svg-image-outside.svg":
         "line 2: <image> '../secret.png' is outside the drawing's folder; keep what it shows beside it",
@@ -174,6 +179,16 @@ def test_a_content_file_that_leads_outside_the_folder_is_refused_unread(folder: 
     assert (built.code, built.stderr) == (1, [*lines[:-1], built.stderr[-1]])
     assert built.stderr[-1].endswith("in the content; nothing was written")
     assert not (folder / "output").exists()
+
+
+def test_a_routine_name_too_long_for_its_card_files_is_refused_by_check(folder: Path) -> None:
+    """A card's file name is made from the routine's: a routine named in 239 characters passed `check`,
+    and `cards` could not write its files (a file name has at most 255 bytes). The limit of
+    `handbook new`, 64 characters, holds for every routine file now."""
+    lay_over(BAD / "path-routine-name-too-long", folder)
+    line = ("content/hip-hip-hip-hip-hip-hip-hip-hip-hip-hip-hip-hip-hip-hip-hip-hip-hip-hip-hip-hip.yaml: file name "
+            "'hip-hip-hip-hip-hip-...' is 79 characters long; use at most 64, e.g. 'hip-flexor-stretch'")
+    refused_everywhere(folder, line, "check failed: 2 routines, 1 FAQ topic, 1 error, 0 warnings")
 
 
 @pytest.mark.parametrize(("case", "picture", "message"), [

@@ -12,7 +12,7 @@ from typing import Any
 
 from handbook.content import fields, poses
 from handbook.content.folder import leads_outside, outside_problem
-from handbook.content.schema import INVALID, SLUG_RE, Checker, did_you_mean
+from handbook.content.schema import INVALID, MAX_SLUG, SLUG_RE, Checker, did_you_mean
 from handbook.content.values import picture_from
 from handbook.content.yamlread import read_yaml
 from handbook.errors import ContentError, Problem, printable
@@ -139,6 +139,10 @@ def _content_files(folder: Path, root: Path, problems: list[Problem]) -> dict[st
                     f"rename it to '{suggestion or 'my-routine'}{path.suffix}'",
                 )
             )
+            continue
+        if len(slug) > MAX_SLUG:  # a card's file name is made from it, and must stay a name the disk takes
+            problems.append(Problem(path, 0, 0, "", f"file name '{slug[:20]}...' is {len(slug)} characters long; "
+                                                    f"use at most {MAX_SLUG}, e.g. 'hip-flexor-stretch'"))
             continue
         if slug in found:
             problems.append(

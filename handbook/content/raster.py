@@ -71,7 +71,8 @@ def raster(data: bytes) -> ImageInfo | str:
         damage = _png_damage(data) or _png_pixels_missing(data, info)
     else:
         ended = b"\xff\xd9" in data[-_JPEG_TAIL:]
-        damage = "" if ended else "the JPEG file is cut short (it has no end marker); save it again"
+        damage = _jpeg_kind(data) or ("" if ended else "the JPEG file is cut short (it has no end marker); save it "
+                                                       "again")
     return damage or _decoded(data, info)
 
 
@@ -169,6 +170,23 @@ def _idat(data: bytes) -> list[bytes]:
 
 
 def _jpeg(head: bytes) -> ImageInfo | None:
+    frame = _jpeg_frame(head)
+    return None if frame is None else ImageInfo("jpeg", frame[2], frame[3])
+
+
+def _jpeg_kind(data: bytes) -> str:
+    """Why the JPEG is of a kind a PDF cannot hold as it is (reportlab copies only baseline, extended and
+    progressive JPEGs of 8-bit samples, with Huffman coding, and Pillow decodes others), or ""."""
+    frame = _jpeg_frame(data)
+    if frame is None or (frame[0] in (0xC0, 0xC1, 0xC2) and frame[1] == 8):
+        return ""
+    coding = "arithmetic-coded" if frame[0] >= 0xC9 else "lossless or hierarchical"
+    what = f"{frame[1]}-bit" if frame[1] != 8 else coding
+    return f"the JPEG file is {what}, a kind the printouts cannot hold; save it again as an ordinary JPEG"
+
+
+def _jpeg_frame(head: bytes) -> tuple[int, int, int, int] | None:
+    """The JPEG's frame: its marker (0xC0 baseline, 0xC2 progressive, ...), sample bits, width and height."""
     pos = 2
     while pos + 9 < len(head):
         if head[pos] != 0xFF:
@@ -183,6 +201,6 @@ def _jpeg(head: bytes) -> ImageInfo | None:
         (length,) = struct.unpack(">H", head[pos + 2 : pos + 4])
         if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
             height, width = struct.unpack(">HH", head[pos + 5 : pos + 9])
-            return ImageInfo("jpeg", width, height)
+            return marker, head[pos + 4], width, height
         pos += 2 + length
     return None
