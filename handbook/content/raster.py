@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import io
 import struct
+import warnings
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,12 +84,14 @@ def _decoded(data: bytes, info: ImageInfo) -> ImageInfo | str:
     name = "PNG" if info.kind == "png" else "JPEG"
     damaged = f"the {name} file is damaged (its pixels cannot be read); save it again"
     try:
-        with Image.open(io.BytesIO(data), formats=[name]) as image:
-            if image.size != (info.width, info.height):
-                return damaged
-            if info.kind == "jpeg":  # every byte is still decoded; only the pixels kept are fewer (1/64)
-                image.draft(image.mode, (max(1, info.width // 8), max(1, info.height // 8)))
-            image.load()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "possibly corrupt EXIF data" and the like: not about the pixels
+            with Image.open(io.BytesIO(data), formats=[name]) as image:
+                if image.size != (info.width, info.height):
+                    return damaged
+                if info.kind == "jpeg":  # every byte is still decoded; only the pixels kept are fewer (1/64)
+                    image.draft(image.mode, (max(1, info.width // 8), max(1, info.height // 8)))
+                image.load()
     except Exception:  # noqa: BLE001 - whatever the decoder says, the file is the user's to fix
         return damaged
     return info
