@@ -191,6 +191,13 @@ def test_a_routine_name_too_long_for_its_card_files_is_refused_by_check(folder: 
     refused_everywhere(folder, line, "check failed: 2 routines, 1 FAQ topic, 1 error, 0 warnings")
 
 
+def test_a_picture_name_with_a_control_character_is_a_content_error(folder: Path) -> None:
+    """A "\\0" in a quoted YAML string stopped the system's file calls: an internal error."""
+    lay_over(BAD / "path-picture-name-nul", folder)
+    refused_everywhere(folder, f"{PICTURE_AT}: 'images/knee\\x00.png' has a control character, which no file name "
+                               "has; remove it")
+
+
 @pytest.mark.parametrize(("case", "picture", "message"), [
     ("path-picture-link", "images/photo.png", f"'images/photo.png' {OUTSIDE}"),
     ("path-svg-image-link", "images/drawing.svg",

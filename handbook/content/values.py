@@ -18,7 +18,7 @@ from handbook.content import images
 from handbook.content.folder import OUTSIDE_LINK, leads_outside
 from handbook.content.schema import INVALID, SLUG_RE, Checker, Spec, describe, did_you_mean
 from handbook.content.yamlread import Node
-from handbook.errors import display_path
+from handbook.errors import display_path, printable
 from handbook.model import BLANK, Amount, Picture
 
 PLACEHOLDER = "TODO"
@@ -275,6 +275,9 @@ class ImageFile(Spec):
                 node.line, node.col, name, f"expected a file name such as images/lunge.png, got {describe(node)}"
             )
         rel = node.value.strip()
+        if any(unicodedata.category(char) == "Cc" for char in rel):  # "\0" would stop the system's file calls
+            return ck.error(node.line, node.col, name, f"'{printable(rel)}' has a control character, which no file "
+                                                       "name has; remove it")
         if Path(rel).is_absolute() or os.path.normpath(rel).split(os.sep)[0] == os.pardir:
             return ck.error(
                 node.line, node.col, name, f"'{rel}' is outside the content folder; keep pictures inside it"
