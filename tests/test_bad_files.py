@@ -7,15 +7,17 @@ The cases, by the start of their name:
 - ``image-*``: a picture file (or a folder: a drawing and what it shows), named as the
   routine's picture. `check`, `build` and `cards` each refuse it with the same line.
 - ``path-*``: a folder whose ``content/`` is laid over a copy of tests/data/minimal, with
-  links that lead to its ``outside/``. What is outside is not valid content: were it read,
-  its own problem would be reported too.
+  links that lead to its ``outside/`` (or a routine's name or picture name that is bad in
+  itself). What is outside is not valid content: were it read, its own problem would be
+  reported too.
 - ``collision-*``: a routine or a patients' file whose cards would share a file name.
 
-The pictures were made with a few lines of Python: a PNG header claiming 13,000 x 13,000
-pixels with almost no pixel data behind it (the limit stops it before any decoder sees
-it), zlib data of random bytes or too few rows behind a PNG header with right checksums, a
-JPEG whose scan has 1,000 random bytes, JPEGs whose frame says arithmetic coding or 12-bit samples
-(one byte of an ordinary JPEG changed), and SVG text files (one saved as UTF-16).
+The pictures were made with a few lines of Python: a PNG and a JPEG cut in half; a PNG
+header claiming 13,000 x 13,000 pixels with almost no pixel data behind it (the limit stops
+it before any decoder sees it); zlib data of random bytes, or too few rows, behind a PNG
+header with right checksums; a JPEG whose scan has 1,000 random bytes; JPEGs whose frame
+says arithmetic coding or 12-bit samples (one byte of an ordinary JPEG changed); and SVG
+text files (one saved as UTF-16).
 """
 
 from __future__ import annotations
@@ -84,7 +86,8 @@ def lay_over(case: Path, folder: Path) -> None:
             else:
                 shutil.copyfile(entry, there)
 
-    copy(case / "content", folder / "content")
+    if (case / "content").is_dir():
+        copy(case / "content", folder / "content")
     if (case / "outside").is_dir():
         shutil.copytree(case / "outside", folder / "outside", symlinks=True)
 
@@ -107,6 +110,8 @@ IMAGES = {
         "line 2: <image> data:image/png: image is 13000 x 13000 pixels; scale it down below 40 megapixels",
     "image-svg-file-png-13000px":
         "line 2: <image> 'huge.png': image is 13000 x 13000 pixels; scale it down below 40 megapixels",
+    "image-png-cut-short.png": "the PNG file is cut short; save it again",
+    "image-jpeg-cut-short.jpg": "the JPEG file is cut short (it has no end marker); save it again",
     "image-png-pixels-garbled.png": "the PNG file is damaged (its pixels cannot be read); save it again",
     "image-png-pixels-missing.png": "the PNG file is damaged (its pixels end after 25% of the picture); save it again",
     "image-jpeg-pixels-garbled.jpg": "the JPEG file is damaged (its pixels cannot be read); save it again",
@@ -202,6 +207,8 @@ def test_a_picture_name_with_a_control_character_is_a_content_error(folder: Path
 
 @pytest.mark.parametrize(("case", "picture", "message"), [
     ("path-picture-link", "images/photo.png", f"'images/photo.png' {OUTSIDE}"),
+    ("path-picture-dot-dot", "../outside/photo.png",
+     "'../outside/photo.png' is outside the content folder; keep pictures inside it"),
     ("path-svg-image-link", "images/drawing.svg",
      "'images/drawing.svg': line 2: <image> 'photo.png' is outside the drawing's folder; keep what it shows beside it"),
 ])
