@@ -7,8 +7,8 @@ refused.
 
 Large-print cards get their own file names (`SLUG-large.pdf`), so they never replace the
 normal ones; content where a routine's card would have another's large-print name is
-refused (`cardfiles`). `--2up` lays every card out on A5 (half-letter for a Letter book) and puts
-them two to an A4 (Letter) sheet with cut marks, in one file, `cards-2up.pdf`.
+refused (`cardfiles`). `--2up` lays every card out on A5 (half-letter for a Letter book)
+and puts them two to an A4 (Letter) sheet with cut marks, in one file, `cards-2up.pdf`.
 """
 
 from __future__ import annotations
