@@ -103,6 +103,10 @@ def pose_glyphs(poses: Iterable[Pose], covered: frozenset[int]) -> list[Problem]
     return problems
 
 
+def glyph_message(char: str) -> str:
+    """What is said of a character the font lacks: "'膝' (U+819D) is not in the font Source Sans Pro"."""
+    return f"'{char}' (U+{ord(char):04X}) is not in the font {FONT_NAME}"
+
+
 def _problem(place: Where, name: str, char: str) -> Problem:
-    message = f"'{char}' (U+{ord(char):04X}) is not in the font {FONT_NAME}"
-    return Problem(place.path, place.line, place.col, name, message)
+    return Problem(place.path, place.line, place.col, name, glyph_message(char))

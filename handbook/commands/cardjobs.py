@@ -10,14 +10,12 @@ written. Cards are written in chunks of up to `CHUNK`, together with one flush t
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from handbook.checks.dose import dose_warnings
+from handbook.commands.cardfiles import card_path
 from handbook.content.personal import GENERIC, OVERRIDES, Personal, personal_routine, side_problem
 from handbook.content.schema import SLUG_RE, did_you_mean
 from handbook.errors import HandbookError, Problem, display_path
@@ -26,11 +24,7 @@ from handbook.model import Content, Routine
 from handbook.output.files import ensure_folder, write_many
 from handbook.output.pool import map_chunks
 
-CARDS_DIR = "cards"
-LARGE_SUFFIX = "-large"
 CHUNK = 32  # cards written (and flushed to disk) together; a worker holds at most this many PDFs
-_TRANSLITERATE = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe", "Œ": "oe",
-                                "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th", "ð": "d"})
 
 
 @dataclass(frozen=True)
@@ -52,38 +46,6 @@ class Outcome:
     ok: bool
     text: str
     warning: bool = False
-
-
-def cards_folder(out_dir: Path) -> Path:
-    return out_dir / CARDS_DIR
-
-
-def name_slug(name: str) -> str:
-    """A patient's name as a safe file-name part: "Ana María O'Neil" -> "ana-maria-o-neil".
-
-    Accents are dropped, other letters spelled in ASCII where there is a usual way; what
-    is left is lower-case letters, digits and single dashes. A name with no Latin letters
-    at all gets a stable "patient-" name made from a hash of it.
-    """
-    flat = unicodedata.normalize("NFKD", name.translate(_TRANSLITERATE))
-    ascii_only = "".join(c for c in flat if not unicodedata.combining(c)).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-")
-    if len(slug) > 60:
-        slug = slug[:60].rsplit("-", 1)[0] or slug[:60]
-    if not slug:
-        slug = "patient-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
-    return slug
-
-
-def card_path(out_dir: Path, slug: str, personal: Personal = GENERIC, large_print: bool = False) -> Path:
-    """`OUT/cards/SLUG.pdf`, or `OUT/cards/SLUG--NAME.pdf` for a patient; never outside OUT/cards.
-
-    Large print ends the name in `-large`: `SLUG-large.pdf`, `SLUG--NAME-large.pdf`.
-    """
-    if not SLUG_RE.fullmatch(slug):  # checked by the callers already; a path is never built from a bad slug
-        raise HandbookError(f"'{slug}' is not a routine name")
-    stem = slug if not personal.name else f"{slug}--{name_slug(personal.name)}"
-    return cards_folder(out_dir) / f"{stem}{LARGE_SUFFIX if large_print else ''}.pdf"
 
 
 def check_slugs(content: Content, slugs: list[str]) -> list[str]:

@@ -1,12 +1,14 @@
 """`handbook card` and `handbook cards`: check what the clinician asked for, then make the cards.
 
 Everything a command is given (slugs, a patient's name, dose overrides) is checked before
-any card is drawn or any path is built; the cards are then made by `cardjobs`. The
-command fails (exit 1) if any card was refused.
+any card is drawn or any path is built (a blank name too: it would be the card without a
+name); the cards are then made by `cardjobs`. The command fails (exit 1) if any card was
+refused.
 
 Large-print cards get their own file names (`SLUG-large.pdf`), so they never replace the
-normal ones. `--2up` lays every card out on A5 (half-letter for a Letter book) and puts
-them two to an A4 (Letter) sheet with cut marks, in one file, `cards-2up.pdf`.
+normal ones; content where a routine's card would have another's large-print name is
+refused (`cardfiles`). `--2up` lays every card out on A5 (half-letter for a Letter book)
+and puts them two to an A4 (Letter) sheet with cut marks, in one file, `cards-2up.pdf`.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.checks.dose import side_words
+from handbook.commands.cardfiles import LARGE_SUFFIX, card_file_clashes
 from handbook.commands.cardjobs import (
-    LARGE_SUFFIX,
     CardJob,
     Outcome,
     make_cards,
@@ -27,7 +29,7 @@ from handbook.commands.cardjobs import (
     request,
 )
 from handbook.content.personal import Personal, check_personal
-from handbook.errors import HandbookError
+from handbook.errors import ContentError, HandbookError
 from handbook.model import Content
 
 OPTION_NAMES = {"name": "--for", "note": "--note", "hold": "--hold", "reps": "--reps", "sets": "--sets",
@@ -42,8 +44,13 @@ def options_personal(options: Mapping[str, str | None]) -> Personal:
 
         covered = font_covered()
     personal, problems = check_personal(options, Path("options"), covered=covered)
-    if personal is None:
-        raise HandbookError("\n".join(f"{OPTION_NAMES.get(p.field, p.field)}: {p.message}" for p in problems))
+    messages = [f"{OPTION_NAMES.get(p.field, p.field)}: {p.message}" for p in problems]
+    name = options.get("name")
+    if name is not None and not name.strip():  # not the card without a name: that would replace SLUG.pdf
+        messages.insert(0, f"{OPTION_NAMES['name']}: is blank; write the patient's name, or leave "
+                           f"{OPTION_NAMES['name']} out for the card without a name")
+    if personal is None or messages:
+        raise HandbookError("\n".join(messages))
     return personal
 
 
@@ -59,6 +66,17 @@ class Printing:
     strict: bool = False
 
 
+def load_for_cards(content_dir: Path, language: str | None) -> Content:
+    """The content, checked for printing and for card files that would have one name (`card_file_clashes`)."""
+    from handbook.commands.printing import load_for_print
+
+    content = load_for_print(content_dir, language)
+    clashes = card_file_clashes(content)
+    if clashes:
+        raise ContentError(clashes)
+    return content
+
+
 def card_command(content_dir: Path, slugs: list[str], out_dir: Path, printing: Printing,
                  options: Mapping[str, str | None]) -> Iterator[Outcome]:
     """`handbook card SLUG...`: check the slugs and options, then make each card.
@@ -66,10 +84,8 @@ def card_command(content_dir: Path, slugs: list[str], out_dir: Path, printing: P
     A patient's number that makes no sense for a routine is a warning line; `strict`
     refuses it instead, and nothing is written.
     """
-    from handbook.commands.printing import load_for_print
-
     personal = options_personal(options)
-    content = load_for_print(content_dir, printing.language)
+    content = load_for_cards(content_dir, printing.language)
     jobs = plan_cards(content, slugs, printing.paper, out_dir, personal, printing.large_print)
     warnings = [(f"{OPTION_NAMES[option]}: {message}" if option in OPTION_NAMES else f"the dose {message}")
                 + f" (for {job.slug})"
@@ -87,12 +103,10 @@ def card_command(content_dir: Path, slugs: list[str], out_dir: Path, printing: P
 def cards_command(content_dir: Path, out_dir: Path, printing: Printing, weeks: str | None,
                   patients: Path | None) -> Iterator[Outcome]:
     """`handbook cards`: a card for every routine, or one per row of a patients' CSV file; 2-up on request."""
-    from handbook.commands.printing import load_for_print
-
     personal = options_personal({"weeks": weeks})
     if patients is not None and weeks is not None:
         raise HandbookError("--weeks and --patients: put the weeks in a 'weeks' column of the file instead")
-    content = load_for_print(content_dir, printing.language)
+    content = load_for_cards(content_dir, printing.language)
     paper = printing.paper or content.book.paper
     if printing.two_up:
         from handbook.layout.styles import HALF_PAPER

@@ -15,6 +15,8 @@ from handbook.checks import readability
 from handbook.checks.dose import dose_warnings, step_warnings
 from handbook.checks.readability import Measure
 from handbook.checks.review import review_warnings
+from handbook.commands.cardfiles import card_file_clashes
+from handbook.content.folder import leads_outside
 from handbook.content.loader import SUFFIXES, load
 from handbook.errors import Problem
 from handbook.model import Content
@@ -67,8 +69,8 @@ def check(root: Path, strict: bool = False) -> CheckReport:
     """Validate a content folder without writing anything; `strict` makes warnings errors."""
     loaded = load(root)
     content = loaded.content
-    routines = len(content.routines) if content else _count_yaml(root, exclude="book")
-    topics = len(content.faq) if content else _count_yaml(root / "faq")
+    routines = len(content.routines) if content else _count_yaml(root, root, exclude="book")
+    topics = len(content.faq) if content else _count_yaml(root / "faq", root)
     problems = list(loaded.problems)
     measures: list[Measure] = []
     sides: dict[str, list[str]] | None = None
@@ -76,7 +78,7 @@ def check(root: Path, strict: bool = False) -> CheckReport:
         from handbook.commands.printing import print_problems  # here: it reads the fonts
 
         unprintable = print_problems(content)
-        problems += unprintable
+        problems += unprintable + card_file_clashes(content)
         if not unprintable:
             card_problems, sides = card_fit(content)
             problems += card_problems
@@ -139,8 +141,8 @@ def card_fit(content: Content) -> tuple[list[Problem], dict[str, list[str]]]:
     return problems, sides
 
 
-def _count_yaml(folder: Path, exclude: str = "") -> int:
-    if not folder.is_dir():
+def _count_yaml(folder: Path, root: Path, exclude: str = "") -> int:
+    if not folder.is_dir() or leads_outside(folder, root):  # a folder outside is not even listed
         return 0
     return sum(1 for p in folder.iterdir() if p.suffix in SUFFIXES and p.stem != exclude)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from handbook.commands.cardjobs import CardJob, Outcome, card_path, check_slugs, make_cards, personal_dose_warnings
+from handbook.commands.cardfiles import card_path
+from handbook.commands.cardjobs import CardJob, Outcome, check_slugs, make_cards, personal_dose_warnings
 from handbook.content.patients import PatientsFile, read_patients
 from handbook.content.personal import check_personal, side_problem
 from handbook.errors import display_path
@@ -38,7 +39,7 @@ def plan_patient_cards(content: Content, csv_path: Path, paper: str | None, out_
     have = covered()
     paper = paper or content.book.paper
     planned: list[CardJob | Outcome] = []
-    seen: dict[Path, int] = {}
+    seen: dict[Path, tuple[int, str | None]] = {}
     for line, cells in table.records[1:]:
         if any(cell.strip() for cell in cells):
             planned += _plan_row(content, table, names, line, cells, paper, out_dir, seen, have, large_print, strict)
@@ -46,7 +47,7 @@ def plan_patient_cards(content: Content, csv_path: Path, paper: str | None, out_
 
 
 def _plan_row(content: Content, table: PatientsFile, names: list[str], line: int, cells: list[str], paper: str,
-              out_dir: Path, seen: dict[Path, int], covered: frozenset[int],
+              out_dir: Path, seen: dict[Path, tuple[int, str | None]], covered: frozenset[int],
               large_print: bool = False, strict: bool = False) -> list[CardJob | Outcome]:
     """The card one row asks for (after its warnings), or every problem of the row."""
     shown = display_path(table.path)
@@ -76,8 +77,13 @@ def _plan_row(content: Content, table: PatientsFile, names: list[str], line: int
         return [Outcome(False, "\n".join(warnings))]
     path = card_path(out_dir, slug, personal, large_print)
     if path in seen:
-        return [Outcome(False, f"{shown}:{line}: the same patient and routine as line {seen[path]} "
-                               f"({display_path(path)}); this row was skipped")]
-    seen[path] = line
+        first_line, first_name = seen[path]
+        if first_name == personal.name:
+            return [Outcome(False, f"{shown}:{line}: the same patient and routine as line {first_line} "
+                                   f"({display_path(path)}); this row was skipped")]
+        return [Outcome(False, f"{shown}:{line}: '{personal.name}' would have the card file of '{first_name}' "
+                               f"on line {first_line} ({display_path(path)}); write the names so they differ "
+                               "in more than accents, capitals or punctuation; this row was skipped")]
+    seen[path] = (line, personal.name)
     job = CardJob(slug, paper, path, personal, label=f"{shown}:{line}", large_print=large_print)
     return [*(Outcome(True, warning, warning=True) for warning in warnings), job]

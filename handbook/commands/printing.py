@@ -2,9 +2,10 @@
 
 `handbook build`, `card` and `cards` load the content here, and `handbook check` makes the
 same checks: `--language` replaces the book's own language (every printed label follows
-it; the content stays as written); a character the typeface cannot print, and an SVG
-drawing that cannot be drawn, are content errors at their `file:line:col`, like any
-other, before a single page is drawn, never an empty box or a blank on paper.
+it; the content stays as written); a character the typeface cannot print (in the content
+or in an SVG drawing's text), and an SVG drawing that cannot be drawn (a routine's picture
+or the logo), are content errors at their `file:line:col`, like any other, before a
+single page is drawn, never an empty box or a blank on paper.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from handbook.checks.glyphs import missing_glyphs
+from handbook.checks.glyphs import glyph_message, missing_glyphs, missing_in
 from handbook.content.loader import load_content
 from handbook.errors import ContentError, HandbookError, Problem, display_path
-from handbook.model import Content, Picture, Routine
+from handbook.model import Content, Picture
 
 
 def with_language(content: Content, language: str | None) -> Content:
@@ -66,17 +68,26 @@ def print_problems(content: Content) -> list[Problem]:
 
 
 def _svg_problems(content: Content) -> Iterator[Problem]:
-    """An error at each use of an SVG drawing that cannot be drawn (converted as the build converts it)."""
-    uses = [(routine, name, picture) for routine in content.routines for name, picture in _pictures(routine)
-            if picture.kind == "svg"]
+    """An error at each use of an SVG drawing that cannot be drawn as the build draws it (the logo too),
+    or whose text has a character the typeface lacks."""
+    uses = [(where, name, picture) for where, name, picture in _pictures(content) if picture.kind == "svg"]
     if not uses:
         return
-    from handbook.layout.figures import svg_problem  # here: it imports the drawing machinery
+    from handbook.layout.figures import svg_problem, svg_texts  # here: it imports the drawing machinery
+    from handbook.layout.styles import covered
 
-    for routine, name, picture in uses:
-        problem = svg_problem(picture.file)
+    have = covered()
+    found: dict[Path, str] = {}  # a drawing shown on many steps is drawn once
+    for where, name, picture in uses:
+        if picture.file not in found:
+            problem = svg_problem(picture.file, picture.width_px, picture.height_px)
+            if not problem:
+                missing = "".join(missing_in(text, have)[:1] for text in svg_texts(picture.file))
+                problem = f"text in the drawing: {glyph_message(missing[0])}" if missing else ""
+            found[picture.file] = problem
+        problem = found[picture.file]
         if problem:
-            place = routine.where(name)
+            place = where(name)
             shown = display_path(picture.file.relative_to(content.root.resolve()))
             yield Problem(place.path, place.line, place.col, name, f"'{shown}': {problem}")
 
@@ -96,9 +107,13 @@ def _link_problems(content: Content) -> Iterator[Problem]:
             yield Problem(place.path, place.line, place.col, "link", problem)
 
 
-def _pictures(routine: Routine) -> Iterator[tuple[str, Picture]]:
-    if routine.picture is not None:
-        yield "picture.file", routine.picture
-    for number, step in enumerate(routine.steps, start=1):
-        if step.picture is not None:
-            yield f"steps[{number}].picture.file", step.picture
+def _pictures(content: Content) -> Iterator[tuple[Any, str, Picture]]:
+    """(where-function, field, picture) for every picture file the printouts show: the logo, each routine's."""
+    if content.book.clinic.logo is not None:
+        yield content.book.where, "clinic.logo", content.book.clinic.logo
+    for routine in content.routines:
+        if routine.picture is not None:
+            yield routine.where, "picture.file", routine.picture
+        for number, step in enumerate(routine.steps, start=1):
+            if step.picture is not None:
+                yield routine.where, f"steps[{number}].picture.file", step.picture

@@ -10,12 +10,11 @@ from pathlib import Path
 from handbook.content import fields
 from handbook.content.loader import SUFFIXES
 from handbook.content.scaffold import routine_scaffold
-from handbook.content.schema import SLUG_RE
+from handbook.content.schema import MAX_SLUG, SLUG_RE
 from handbook.errors import HandbookError, display_path
 from handbook.output.files import write_new
 
 SAMPLE_PACKAGE_DIR = "sample"
-MAX_SLUG = 64  # characters: a routine's file name, card names and links stay usable
 
 
 def new_routine(root: Path, slug: str) -> Path:

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from handbook.content import fields, poses
-from handbook.content.schema import INVALID, SLUG_RE, Checker, did_you_mean
+from handbook.content.folder import leads_outside, outside_problem
+from handbook.content.schema import INVALID, MAX_SLUG, SLUG_RE, Checker, did_you_mean
 from handbook.content.values import picture_from
 from handbook.content.yamlread import read_yaml
 from handbook.errors import ContentError, Problem, printable
@@ -65,14 +66,14 @@ def load(root: Path) -> Loaded:
         hint = "; pass --content DIR, or create one with 'handbook init DIR'"
         return Loaded(None, [Problem(root, 0, 0, "", f"content folder {what}{hint}")])
 
-    routine_files = _content_files(root, problems)
-    faq_files = _content_files(root / FAQ_DIR, problems) if (root / FAQ_DIR).is_dir() else {}
+    routine_files = _content_files(root, root, problems)
+    faq_files = _content_files(root / FAQ_DIR, root, problems) if (root / FAQ_DIR).is_dir() else {}
     book_path = root / BOOK_FILE
     book: Book | None = None
-    if book_path.is_file():
-        routine_files.pop("book", None)
+    if routine_files.get("book") == book_path:
+        del routine_files["book"]
         book = _load_one(book_path, root, fields.BOOK, _make_book, problems)
-    else:
+    elif not leads_outside(book_path, root):  # one that leads outside is refused above, by its name
         problems.append(Problem(book_path, 0, 0, "", "missing; every content folder needs a book.yaml"))
 
     library = poses.load_library(root)  # built-in poses and the clinic's own, for `figure:`
@@ -106,11 +107,24 @@ def load(root: Path) -> Loaded:
     return Loaded(content, problems)
 
 
-def _content_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
-    """The YAML files of one folder by slug; bad names and clashing slugs are problems."""
+def _content_files(folder: Path, root: Path, problems: list[Problem]) -> dict[str, Path]:
+    """The YAML files of one folder by slug; bad names, clashing slugs and files outside `root` are problems.
+
+    A folder or file that leads outside the content folder (a link) is refused before it is read.
+    """
+    outside = outside_problem(folder, root)
+    if outside is not None:
+        problems.append(outside)
+        return {}
     found: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
-        if path.suffix not in SUFFIXES or not path.is_file():
+        if path.suffix not in SUFFIXES:
+            continue
+        outside = outside_problem(path, root)
+        if outside is not None:
+            problems.append(outside)
+            continue
+        if not path.is_file():
             continue
         slug = path.stem
         if not SLUG_RE.fullmatch(slug):
@@ -125,6 +139,10 @@ def _content_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
                     f"rename it to '{suggestion or 'my-routine'}{path.suffix}'",
                 )
             )
+            continue
+        if len(slug) > MAX_SLUG:  # a card's file name is made from it, and must stay a name the disk takes
+            problems.append(Problem(path, 0, 0, "", f"file name '{slug[:20]}...' is {len(slug)} characters long; "
+                                                    f"use at most {MAX_SLUG}, e.g. 'hip-flexor-stretch'"))
             continue
         if slug in found:
             problems.append(

@@ -20,6 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from handbook.content.folder import outside_problem
 from handbook.content.schema import INVALID, SLUG_RE, Checker, Field, ListOf, Record, Spec, describe, did_you_mean
 from handbook.content.values import Boolean, Choice, Text
 from handbook.content.yamlread import Node, read_yaml
@@ -253,7 +254,7 @@ def load_library(root: Path | None) -> PoseLibrary:
     """The built-in poses and the clinic's own from `root`/figures/ (when it exists)."""
     library = PoseLibrary(dict(builtin_poses()))
     if root is not None and (root / CLINIC_DIR).is_dir():
-        for path in _pose_files(root / CLINIC_DIR, library.problems):
+        for path in _pose_files(root / CLINIC_DIR, library.problems, root):
             pose = read_pose(path, library.problems, builtin=False)
             if pose is None:
                 library.broken.add(path.stem)
@@ -277,10 +278,19 @@ def builtin_poses() -> Mapping[str, Pose]:
     return MappingProxyType(poses)
 
 
-def _pose_files(folder: Path, problems: list[Problem]) -> list[Path]:
+def _pose_files(folder: Path, problems: list[Problem], root: Path | None = None) -> list[Path]:
+    """The pose files of `folder`; inside a content folder `root`, one that leads outside it is refused unread."""
+    if root is not None and (outside := outside_problem(folder, root)):
+        problems.append(outside)
+        return []
     found: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
-        if path.suffix not in SUFFIXES or not path.is_file():
+        if path.suffix not in SUFFIXES:
+            continue
+        if root is not None and (outside := outside_problem(path, root)):
+            problems.append(outside)
+            continue
+        if not path.is_file():
             continue
         if not SLUG_RE.fullmatch(path.stem):
             problems.append(Problem(path, 0, 0, "", f"pose file name '{path.stem}' is not a valid name (lower-case "

@@ -22,6 +22,7 @@ from handbook.errors import Problem
 from handbook.model import Where
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_SLUG = 64  # characters: a routine's file name, card names and links stay usable (and under 255 bytes)
 
 
 class _Invalid:

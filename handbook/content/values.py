@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -14,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from handbook.content import images
+from handbook.content.folder import OUTSIDE_LINK, leads_outside
 from handbook.content.schema import INVALID, SLUG_RE, Checker, Spec, describe, did_you_mean
 from handbook.content.yamlread import Node
-from handbook.errors import display_path
+from handbook.errors import display_path, printable
 from handbook.model import BLANK, Amount, Picture
 
 PLACEHOLDER = "TODO"
@@ -273,12 +275,16 @@ class ImageFile(Spec):
                 node.line, node.col, name, f"expected a file name such as images/lunge.png, got {describe(node)}"
             )
         rel = node.value.strip()
-        root = ck.root.resolve()
-        target = (root / rel).resolve()
-        if Path(rel).is_absolute() or not target.is_relative_to(root):
+        if any(unicodedata.category(char) == "Cc" for char in rel):  # "\0" would stop the system's file calls
+            return ck.error(node.line, node.col, name, f"'{printable(rel)}' has a control character, which no file "
+                                                       "name has; remove it")
+        if Path(rel).is_absolute() or os.path.normpath(rel).split(os.sep)[0] == os.pardir:
             return ck.error(
                 node.line, node.col, name, f"'{rel}' is outside the content folder; keep pictures inside it"
             )
+        if leads_outside(ck.root / rel, ck.root):  # nothing outside is read, not even to say what it is
+            return ck.error(node.line, node.col, name, f"'{rel}' {OUTSIDE_LINK}")
+        target = (ck.root / rel).resolve()
         if not target.is_file():
             return ck.error(node.line, node.col, name, f"no such file '{rel}' in {display_path(ck.root)}")
         info = images.sniff(target)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -231,16 +232,60 @@ def _reason(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text[:100]}{'...' if len(text) > 100 else ''}" if text else type(exc).__name__
 
 
-def svg_problem(path: Path) -> str:
-    """Why the SVG drawing at `path` cannot be drawn, or "": it is converted as for drawing
-    (and the conversion kept for it), so check refuses what the build would stop at."""
+def svg_problem(path: Path, width: float, height: float) -> str:
+    """Why the SVG drawing at `path` cannot be drawn at `width` x `height` points, or "".
+
+    It is converted as for drawing (and the conversion kept for it), every number of its
+    shapes must be a finite number of a sensible size, and it is drawn on a scratch page:
+    so check refuses what the build would stop at, and what would put "nan" on paper.
+    """
     try:
-        _svg(str(path), path.stat().st_mtime_ns)
+        drawing = svg_drawing(path, width, height)
     except PictureError:
         return "cannot read the SVG drawing"
     except Exception as exc:  # noqa: BLE001 - svglib's own errors: the drawing is the user's to fix
         return f"cannot draw the SVG ({_reason(exc)}); save it again or replace it"
+    bad = _bad_number(drawing)
+    if bad:
+        return f"the drawing has a {bad}, which cannot be drawn; save it again or replace it"
+    try:
+        with text_streams():
+            drawing_ops(lambda canv: renderPDF.draw(drawing, canv, 0, 0), width, height)
+    except Exception as exc:  # noqa: BLE001 - as above
+        return f"cannot draw the SVG ({_reason(exc)}); save it again or replace it"
     return ""
+
+
+LARGEST_NUMBER = 1e9  # points or drawing units: any real drawing is far smaller, and reportlab refuses far larger
+
+
+def _bad_number(node: Any) -> str:
+    """The first number of a drawing's shapes that is not finite or is absurdly large ("shape whose width is inf")."""
+    for name, value in vars(node).items():
+        numbers = value if isinstance(value, (list, tuple)) else (value,)
+        for number in numbers:
+            if isinstance(number, float) and not (math.isfinite(number) and abs(number) <= LARGEST_NUMBER):
+                what = "text" if isinstance(node, String) else type(node).__name__.lower()
+                return f"{what} whose {name} is {number:g}"
+    for child in getattr(node, "contents", ()):
+        bad = _bad_number(child)
+        if bad:
+            return bad
+    return ""
+
+
+def svg_texts(path: Path) -> list[str]:
+    """Every text an SVG drawing prints (in the embedded typeface), as svglib reads it."""
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, String):
+            found.append(str(node.text))
+        for child in getattr(node, "contents", ()):
+            walk(child)
+
+    walk(_svg(str(path), path.stat().st_mtime_ns))
+    return found
 
 
 @functools.lru_cache(maxsize=32)
@@ -272,10 +317,11 @@ def _file_digest(path: str, _mtime: int) -> str:
     <image> beside it), so two drawings name the same form only when they print the same."""
     data = Path(path).read_bytes()
     digest = hashlib.blake2b(data, digest_size=16)
-    folder = Path(path).parent
+    folder = Path(path).parent.resolve()
     for reference in sorted(set(re.findall(rb'href\s*=\s*["\']([^"\'#][^"\']*)["\']', data))):
-        target = folder / reference.decode("utf-8", "replace")
-        if not reference.startswith(b"data:") and target.is_file():
+        target = (folder / reference.decode("utf-8", "replace")).resolve()
+        # only what svglib may draw: a file in the drawing's folder (a link out of it is not followed)
+        if not reference.startswith(b"data:") and target.is_relative_to(folder) and target.is_file():
             digest.update(reference + b"\0" + target.read_bytes())
     return digest.hexdigest()
 

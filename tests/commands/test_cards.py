@@ -75,6 +75,7 @@ def test_overrides_are_checked_like_content(content_dir: Path) -> None:
     result = run("card", "psoas-release", "--reps", "0", "--hold", "long", "--weeks", "2-1", "--for", " ")
     assert result.exit_code == 1
     assert result.output == (
+        "--for: is blank; write the patient's name, or leave --for out for the card without a name\n"
         "--hold: expected seconds as a number, got 'long'\n"
         "--reps: must be from 1 to 100 (repetitions), got 0\n"
         "--weeks: a range goes from low to high, got [2, 1]\n"

@@ -193,7 +193,11 @@ def test_an_svg_cannot_pull_in_a_file_from_outside_its_folder(tmp_path: Path) ->
            '<rect width="100" height="50" fill="none" stroke="black"/>'
            f'<image x="0" y="0" width="20" height="20" xlink:href="{outside}"/>'
            '<image x="30" y="0" width="20" height="20" xlink:href="../secret.png"/></svg>')
-    picture = picture_of(write(tmp_path / "images" / "sneaky.svg", svg.encode()))
+    path = write(tmp_path / "images" / "sneaky.svg", svg.encode())
+    assert images.sniff(path) == (f"line 1: <image> '{str(outside)[:40]}...' is not a file beside the drawing; "
+                                  "put the picture in the drawing's folder, or inside it")
+    # were it drawn all the same, svglib would leave both pictures out
+    picture = Picture(path, "A knee", "A knee", 75, 38, "svg")
     assert pdfcheck.images(drawn(picture, (0, 0, 200, 100))) == []
 
 

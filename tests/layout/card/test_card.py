@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.commands.cardjobs import name_slug
+from handbook.commands.cardfiles import name_slug
 from handbook.content.loader import load_content
 from handbook.layout.card import CardDoesNotFit, CardRequest, fit_card, render_card, request_for, tick_weeks
 from handbook.layout.styles import MIN_MARGIN, PAPERS
@@ -321,6 +321,9 @@ def test_refusal_counts_lines_roughly(sample_content: Content) -> None:
     ("Zoë Ødegård-Łukasz", "zoe-odegard-lukasz"),
     ("../../etc/passwd", "etc-passwd"),
     ("Ελένη", name_slug("Ελένη")),
+    ("Ana Large", "ana-large-7a7dad4b"),  # not "ana-large": that is Ana's large-print card
+    ("Maria Fernanda de los Angeles Gutierrez de la Torre y Santisteban Alvarez",
+     "maria-fernanda-de-los-angeles-gutierrez-de-la-e169a781"),  # cut at a word, told apart by the rest
 ])
 def test_names_become_safe_file_names(name: str, expected: str) -> None:
     slug = name_slug(name)
