@@ -179,13 +179,14 @@ def init(directory: Path) -> None:
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(["routine", "faq", "book"]), default="routine")
+@click.argument("kind", type=click.Choice(["routine", "faq", "book", "plan"]), default="routine")
 def schema(kind: str) -> None:
-    """Print the JSON Schema of a routine, FAQ topic or book.yaml file.
+    """Print the JSON Schema of a routine, FAQ topic, book.yaml or patient's plan file.
 
     \b
-    Example:
+    Examples:
       handbook schema routine > routines/schema/routine.schema.json
+      handbook schema plan > routines/schema/plan.schema.json
     """
     from handbook.commands.scaffold import schema_text
 
