@@ -256,10 +256,11 @@ PLAN = Record(
                                 "to bring it then"),
         Field("weeks", Integer(1, MOST_LOG_WEEKS, "weeks"), f"weeks of the log, 1 to {MOST_LOG_WEEKS}; also each "
                                                             "card's weeks (default: the routines' own weeks, else 4)"),
-        Field("paper", Choice(PAPERS), "a4 or letter (default: paper in book.yaml)"),
+        Field("paper", Choice(PAPERS), "the paper, a4 or letter (default: paper in book.yaml)"),
         Field("language", Choice(LANGUAGES), "language of the printed labels: en, es, fr or de (default: "
                                              "language in book.yaml)"),
-        Field("large_print", Boolean(), "true for large print: body text 18 pt", example="false"),
+        Field("large_print", Boolean(), "large print (body text 18 pt), true or false (default: false)",
+              example="false"),
         Field("exercises", ListOf(EXERCISE, min_items=1, max_items=MOST_EXERCISES),
               f"the exercises, 1 to {MOST_EXERCISES}, in the order they print", True),
     ],

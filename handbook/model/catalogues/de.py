@@ -129,7 +129,7 @@ CATALOGUE: dict[str, str] = {
     "plan.pain": "Schmerz (0 bis 10)",
     "plan.pain_scale": "Schreiben Sie jeden Tag auf, wie stark der Schmerz war: 0 = kein Schmerz, 10 = der "
     "schlimmste Schmerz, den Sie sich vorstellen k\u00f6nnen.",
-    "plan.feel": "Wie ging es diese Woche? Kreuzen Sie f\u00fcr jede \u00dcbung ein K\u00e4stchen an.",
+    "plan.feel": "Wie ging es diese Woche?",
     "plan.easy": "leicht",
     "plan.ok": "okay",
     "plan.hard": "schwer",

@@ -129,7 +129,7 @@ CATALOGUE: dict[str, str] = {
     "plan.tick": "Tick a box each day you do the exercise.",
     "plan.pain": "Pain (0 to 10)",
     "plan.pain_scale": "Each day, write how much pain you had: 0 = no pain, 10 = worst pain you can imagine.",
-    "plan.feel": "How did it feel this week? Tick one for each exercise.",
+    "plan.feel": "How did it feel this week?",
     "plan.easy": "easy",
     "plan.ok": "OK",
     "plan.hard": "hard",

@@ -128,7 +128,7 @@ CATALOGUE: dict[str, str] = {
     "plan.pain": "Dolor (0 a 10)",
     "plan.pain_scale": "Cada d\u00eda, escriba cu\u00e1nto dolor tuvo: 0 = sin dolor, 10 = el peor dolor que pueda "
     "imaginar.",
-    "plan.feel": "\u00bfC\u00f3mo le fue esta semana? Marque una casilla para cada ejercicio.",
+    "plan.feel": "\u00bfC\u00f3mo le fue esta semana?",
     "plan.easy": "f\u00e1cil",
     "plan.ok": "bien",
     "plan.hard": "dif\u00edcil",

@@ -130,7 +130,7 @@ CATALOGUE: dict[str, str] = {
     "plan.pain": "Douleur (0 \u00e0 10)",
     "plan.pain_scale": "Chaque jour, notez votre douleur : 0 = pas de douleur, 10 = la pire douleur que vous "
     "puissiez imaginer.",
-    "plan.feel": "Comment \u00e9tait-ce cette semaine ? Cochez une case pour chaque exercice.",
+    "plan.feel": "Comment \u00e9tait-ce cette semaine ?",
     "plan.easy": "facile",
     "plan.ok": "correct",
     "plan.hard": "difficile",
