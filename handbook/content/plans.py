@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from handbook.content.fields import PATIENT_DOSE, PLAN
+from handbook.content.fields import MOST_LOG_WEEKS, PATIENT_DOSE, PLAN
 from handbook.content.personal import Personal, check_glyphs, side_problem
 from handbook.content.schema import INVALID, Checker, did_you_mean
 from handbook.content.yamlread import read_yaml
@@ -25,7 +25,6 @@ from handbook.errors import Problem, display_path
 from handbook.model import Amount, Content, Routine, Where
 
 DEFAULT_WEEKS = 4  # weeks of the log when neither the plan nor its routines say (as a card's tick grid)
-MOST_WEEKS = 26
 # a patient's dose number -> how a message names it
 DOSE_WORDS = {"hold": "hold", "reps": "repetitions", "sets": "sets", "times_a_day": "times a day"}
 
@@ -38,6 +37,7 @@ class PlanEntry:
     slug: str
     personal: Personal
     number: int  # 1-based position in the plan, as messages count
+    side: str | None = None  # as written: left, right or both (`personal` has None for both)
 
     @property
     def field(self) -> str:
@@ -102,10 +102,10 @@ def _make_plan(path: Path, v: dict[str, Any], ck: Checker, content: Content, tod
             dose["weeks"] = Amount(v["weeks"])
         side = entry.get("side")
         personal = Personal(v["patient"], entry.get("note"), dose, None if side in (None, "both") else side)
-        entries.append(PlanEntry(entry["routine"], personal, number))
+        entries.append(PlanEntry(entry["routine"], personal, number, side))
     plan = Plan(path, v["patient"], v.get("start") or today, 0, tuple(entries), v.get("clinician"), v.get("review"),
                 weeks_given, v.get("paper"), v.get("language"), v.get("large_print", False), dict(ck.places))
-    weeks = v["weeks"] if weeks_given else min(routine_weeks(plan, content) or DEFAULT_WEEKS, MOST_WEEKS)
+    weeks = v["weeks"] if weeks_given else min(routine_weeks(plan, content) or DEFAULT_WEEKS, MOST_LOG_WEEKS)
     return replace(plan, weeks=weeks)
 
 
@@ -151,9 +151,9 @@ def dose_problems(routine: Routine, entry: PlanEntry) -> list[tuple[str, str]]:
     for key, (dose_field, _) in PATIENT_DOSE.items():
         if key != "weeks" and dose_field in entry.personal.dose and getattr(routine.dose, dose_field) is None:
             found.append((key, f"'{routine.slug}' has no {DOSE_WORDS[key]} in its dose; leave it out"))
-    side = side_problem(routine, entry.personal)
-    if side:
-        found.append(("side", side))
+    if entry.side is not None and not routine.dose.per_side:
+        found.append(("side", side_problem(routine, entry.personal) or f"'{routine.slug}' is not done on each "
+                                                                           "side; leave the side out"))
     return found
 
 
@@ -165,7 +165,7 @@ def _error(plan: Plan, ck: Checker, name: str, message: str) -> None:
 def _weeks_warning(plan: Plan, content: Content) -> list[Problem]:
     """A warning when the routines' own weeks run past the most weeks a log has."""
     weeks = routine_weeks(plan, content)
-    if plan.weeks_given or weeks <= MOST_WEEKS:
+    if plan.weeks_given or weeks <= MOST_LOG_WEEKS:
         return []
-    return [Problem(plan.file, 0, 0, "weeks", f"the routines' doses run {weeks} weeks; the log has {MOST_WEEKS}, "
+    return [Problem(plan.file, 0, 0, "weeks", f"the routines' doses run {weeks} weeks; the log has {MOST_LOG_WEEKS}, "
                                               "the most; write 'weeks:' to choose", "warning")]
