@@ -293,3 +293,17 @@ def test_large_print_body_is_18_pt_and_nothing_is_under_14(large: Made) -> None:
 def test_the_same_plan_gives_the_same_bytes(made: Made, tmp_path: Path) -> None:
     make_folder(tmp_path)
     assert make(tmp_path).pdf == made.pdf
+
+
+def test_the_labels_follow_the_language_asked_for(tmp_path: Path) -> None:
+    make_folder(tmp_path)
+    (tmp_path / "plans" / "ana.yaml").write_text(
+        "patient: Ana\nstart: 2026-12-07\nweeks: 1\nlanguage: de\nexercises:\n  - routine: psoas-rest-positions\n",
+        encoding="utf-8")
+    texts = pages_of(make(tmp_path).pdf)
+    assert texts[0].startswith("Ihr Übungsplan Für: Ana Praxis: Riverside Physiotherapy (sample clinic) · 555-0100 "
+                               "Beginn: 7. Dezember 2026")
+    assert "Übung Wie viel und wie oft Seite Hinweis" in texts[0]
+    assert texts[-1].startswith("Woche 1: 7. Dez. – 13. Dez. Für: Ana Bringen Sie dieses Blatt zu Ihrem nächsten "
+                                "Termin mit. Kreuzen Sie jeden Tag ein Kästchen an")
+    assert pdfcheck.language(make(tmp_path, "--language", "fr").pdf) == "fr"
