@@ -86,11 +86,11 @@ def read_plan(path: Path, content: Content, today: dt.date,
     ck.place("", doc.root)
     values = PLAN.check(doc.root, "", ck)
     if values is INVALID:
-        return None, ck.problems
+        return None, sorted(ck.problems, key=lambda p: (p.line, p.col))
     plan = _make_plan(path, values, ck, content, today)
     _check_against(plan, content, ck, covered)
-    warnings = _weeks_warning(plan, content)
-    return (None if ck.problems else plan), ck.problems + warnings
+    errors = sorted(ck.problems, key=lambda p: (p.line, p.col))
+    return (None if errors else plan), errors + _weeks_warning(plan, content)
 
 
 def _make_plan(path: Path, v: dict[str, Any], ck: Checker, content: Content, today: dt.date) -> Plan:

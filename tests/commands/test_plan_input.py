@@ -17,6 +17,7 @@ from click.testing import CliRunner, Result
 from handbook.cli import cli
 from handbook.commands.scaffold import schema_text
 from handbook.content.fields import EXERCISE, PLAN
+from tests.conftest import make_overlong
 
 HEAD = "patient: Ana\nstart: 2026-12-07\n"
 
@@ -239,3 +240,14 @@ def test_the_json_schema_takes_a_plan_and_refuses_what_the_reader_refuses() -> N
                    {**good, "exercises": [{"routine": "psoas-release"}] * 9}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(broken, schema)
+
+
+def test_a_card_that_does_not_fit_is_refused_at_its_exercise(plan_folder: Path) -> None:
+    make_overlong(Path("routines/psoas-release.yaml"))
+    result = plan(HEAD + "exercises:\n  - routine: psoas-rest-positions\n  - routine: psoas-release\n")
+    assert result.exit_code == 1
+    first, stop = result.stderr.splitlines()
+    assert first.startswith("plans/bad.yaml:5:5: exercises[2]: the card for 'psoas-release' does not fit on 4 sides "
+                            "of A4 with 14 pt text: about ")
+    assert stop == "stopped: 1 problem in plans/bad.yaml; nothing was written"
+    assert not Path("output").exists()
