@@ -95,6 +95,17 @@ def side_words(exercise: Exercise, lang: Labels) -> str:
     return lang("plan.side_each") if dose.per_side else NONE
 
 
+def exercise_label(number: int, exercise: Exercise, lang: Labels) -> str:
+    """``1. Psoas release in a lunge``, and the side for one side only (``5. Psoas release in a lunge, right
+    side only``): tells apart two exercises of one routine, in the log and the bookmarks."""
+    label = f"{number}. {exercise.routine.title}"
+    side = exercise.routine.dose.side
+    if side:
+        words = lang(f"plan.side_{side}")
+        label += f", {words[:1].lower()}{words[1:]}"
+    return label
+
+
 def summary_text(programme: Programme) -> str:
     """The programme as plain text, to paste into the clinical notes: who, when, and each exercise
     with its dose in words, side and note."""

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from handbook.model import Amount, Clinic, Dose, Routine, Source
-from handbook.model.programme import Exercise, Programme, dose_words, side_words, summary_text
+from handbook.model.programme import Exercise, Programme, dose_words, exercise_label, side_words, summary_text
 
 CLINIC = Clinic("Riverside Physiotherapy", "555-0100")
 ROUTINE = Routine("knee-hold", "Knee hold", "Hold your knee.", "Any time.",
@@ -80,3 +80,10 @@ def test_the_stop_signs_of_every_exercise_each_once() -> None:
     other = replace(ROUTINE, slug="other", stop_if=("It hurts more.", "You feel dizzy."))
     plan = programme(exercises=(Exercise(ROUTINE), Exercise(other)))
     assert plan.stop_signs() == ["It hurts more.", "You feel dizzy."]
+
+
+def test_an_exercise_is_numbered_as_on_the_first_page_and_named_with_its_side() -> None:
+    left = Exercise(replace(ROUTINE, dose=replace(ROUTINE.dose, side="left")))
+    assert exercise_label(1, Exercise(ROUTINE), programme().lang) == "1. Knee hold"
+    assert exercise_label(5, left, programme().lang) == "5. Knee hold, left side only"
+    assert exercise_label(5, left, programme("de").lang) == "5. Knee hold, nur links"

@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Table
 
 from handbook.layout.book.paragraph import Run, Text
 from handbook.layout.styles import FONT, FONT_BOLD, INK, PLAN_LARGE_TICK_BOX, PLAN_TICK_BOX, Geometry
-from handbook.model.programme import Programme
+from handbook.model.programme import Programme, exercise_label
 from handbook.pdf.text import text_width
 
 PAD = 4.0
@@ -166,8 +166,8 @@ def _grid(programme: Programme, week: int, styles: dict[str, ParagraphStyle], bo
                         for day in days)) + 2 * PAD
     rows: list[list[Flowable]] = [[Text(lang("plan.exercise"), head),
                                    *(Centred([programme.weekday(day), str(day.day)], day_style) for day in days)]]
-    for exercise in programme.exercises:
-        rows.append([Text(exercise.routine.title, cell), *(TickBox(box) for _ in days)])
+    for number, exercise in enumerate(programme.exercises, start=1):
+        rows.append([Text(exercise_label(number, exercise, lang), cell), *(TickBox(box) for _ in days)])
     rows.append([Text(lang("plan.pain"), head), *(TickBox(box) for _ in days)])
     table = Table(rows, colWidths=[width - 7 * column, *([column] * 7)], repeatRows=1, hAlign="LEFT")
     table.setStyle(_table_style(len(rows)))

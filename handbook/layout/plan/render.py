@@ -17,7 +17,7 @@ from handbook.layout.plan.log import week_story
 from handbook.layout.plan.pages import Info, Pages
 from handbook.layout.plan.summary import summary_story
 from handbook.model.epoch import source_date_epoch
-from handbook.model.programme import Programme
+from handbook.model.programme import Programme, exercise_label
 from handbook.pdf.document import binary_streams
 
 
@@ -66,7 +66,7 @@ def render_plan(req: PlanRequest) -> RenderedPlan:
         sides = []
         for number, card in enumerate(req.cards, start=1):
             pages.new_sheet(*notes)
-            pages.bookmark(f"card{number}", f"{number}. {card.routine.title}")
+            pages.bookmark(f"card{number}", exercise_label(number, programme.exercises[number - 1], lang))
             sides.append(pages.card(card))
         pages.new_sheet(*notes)
         pages.bookmark("log", lang("plan.log"))

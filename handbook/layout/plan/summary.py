@@ -63,13 +63,13 @@ def _exercises(programme: Programme, styles: dict[str, ParagraphStyle], width: f
     """The table of the exercises: a heading row, then a row each; split between rows, the heading repeated."""
     lang = programme.lang
     head, cell = styles["cell-head"], styles["cell"]
-    rows: list[list[Flowable]] = [[Text(lang(key), head) for key in ("plan.exercise", "plan.dose", "plan.side",
-                                                                     "plan.note")]]
+    texts = [[(lang(key), head.fontName) for key in ("plan.exercise", "plan.dose", "plan.side", "plan.note")]]
     for number, exercise in enumerate(programme.exercises, start=1):
-        rows.append([Text([Run(f"{number}. ", FONT_BOLD), Run(exercise.routine.title, FONT_BOLD)], cell),
-                     Text(dose_words(exercise, lang), cell), Text(side_words(exercise, lang), cell),
-                     Text(exercise.note or NONE, cell)])
-    table = Table(rows, colWidths=[share * width for share in COLUMNS], repeatRows=1, hAlign="LEFT")
+        texts.append([(f"{number}. {exercise.routine.title}", FONT_BOLD), (dose_words(exercise, lang), cell.fontName),
+                      (side_words(exercise, lang), cell.fontName), (exercise.note or NONE, cell.fontName)])
+    rows: list[list[Flowable]] = [[Text([Run(text, font)], head if index == 0 else cell) for text, font in row]
+                                  for index, row in enumerate(texts)]
+    table = Table(rows, colWidths=column_widths(texts, cell.fontSize, width), repeatRows=1, hAlign="LEFT")
     table.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
                     ("TOPPADDING", (0, 0), (-1, -1), PAD), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD + 2),
@@ -77,6 +77,23 @@ def _exercises(programme: Programme, styles: dict[str, ParagraphStyle], width: f
                     ("LINEBELOW", (0, 0), (-1, 0), 1.5, INK), ("LINEBELOW", (0, 1), (-1, -1), 0.75, INK)])
     table.spaceAfter = 6
     return table
+
+
+def column_widths(texts: list[list[tuple[str, str]]], size: float, width: float) -> list[float]:
+    """The table's columns: their shares of `width` (COLUMNS), each widened to hold its longest word
+    whole (in large print: "izquierdo", "physiotherapist"), the room taken from the widest column.
+    `texts`: each row's cells, as (text, font) at `size`."""
+    widths = [share * width for share in COLUMNS]
+    need = [max(text_width(word, font, size) for text, font in column for word in text.split()) + 2 * PAD
+            for column in zip(*texts, strict=True)]
+    need[0] -= PAD  # the first column has no left padding
+    short = sum(max(n - w, 0.0) for n, w in zip(need, widths, strict=True))
+    widest = widths.index(max(widths))
+    if not short or widths[widest] - short < need[widest]:
+        return widths  # nothing to widen, or no room: a word wider than its column is cut, as a paragraph cuts it
+    widths = [max(n, w) for n, w in zip(need, widths, strict=True)]
+    widths[widest] = width - sum(w for i, w in enumerate(widths) if i != widest)
+    return widths
 
 
 def _stop_box(programme: Programme, styles: dict[str, ParagraphStyle], page: float) -> Box:
