@@ -98,6 +98,7 @@ def cli() -> None:
       handbook list                  show routines and FAQ topics
       handbook new hip-stretch       start a new routine from a template
       handbook init my-clinic        start a clinic's own content folder
+      handbook plan plans/ana.yaml   one patient's programme: first page, cards, weekly log
     """
 
 
@@ -164,7 +165,10 @@ def new(slug: str, content_dir: Path) -> None:
 @cli.command()
 @click.argument("directory", type=click.Path(path_type=Path))
 def init(directory: Path) -> None:
-    """Create DIRECTORY/routines/ from the bundled sample content.
+    """Create DIRECTORY/routines/ from the bundled sample content, and a .gitignore.
+
+    The .gitignore keeps plans/ and output/ out of git: plan files and what is printed
+    from them name a patient.
 
     \b
     Example:
@@ -174,18 +178,20 @@ def init(directory: Path) -> None:
     from handbook.errors import display_path
 
     path = run_init(directory)
-    click.echo(f"wrote {display_path(path)}/; edit book.yaml for your clinic, then run "
-               f"'cd {display_path(directory)} && handbook check'")
+    click.echo(f"wrote {display_path(path)}/ and {display_path(directory / '.gitignore')} (keeps plans/ and "
+               "output/, where patients are named, out of git)")
+    click.echo(f"edit book.yaml for your clinic, then run 'cd {display_path(directory)} && handbook check'")
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(["routine", "faq", "book"]), default="routine")
+@click.argument("kind", type=click.Choice(["routine", "faq", "book", "plan"]), default="routine")
 def schema(kind: str) -> None:
-    """Print the JSON Schema of a routine, FAQ topic or book.yaml file.
+    """Print the JSON Schema of a routine, FAQ topic, book.yaml or patient's plan file.
 
     \b
-    Example:
+    Examples:
       handbook schema routine > routines/schema/routine.schema.json
+      handbook schema plan > routines/schema/plan.schema.json
     """
     from handbook.commands.scaffold import schema_text
 
@@ -351,6 +357,62 @@ def cards(content_dir: Path, out_dir: Path, paper: str | None, weeks: str | None
     _language_note(content_dir, language)
     printing = Printing(paper, language, large_print, two_up, strict)
     _report_cards(cards_command(content_dir, out_dir, printing, weeks, patients))
+
+
+# --- a patient's programme (handbook plan) ---
+
+
+def _plan_file(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    if value.suffix not in (".yaml", ".yml"):
+        raise click.BadParameter(f"'{value}' is not a plan file: its name ends in .yaml, e.g. plans/ana-oneil.yaml")
+    return value
+
+
+@cli.command()
+@click.argument("plan_file", metavar="FILE.yaml", type=click.Path(path_type=Path, dir_okay=False),
+                callback=_plan_file)
+@content_option
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
+              help="Folder whose plans/ subfolder gets FILE.pdf and FILE.txt.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
+              help="Paper size; overrides 'paper' in the plan file and in book.yaml.")
+@click.option("--language", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the printed labels; overrides 'language' in the plan file and in book.yaml.")
+@click.option("--large-print", "large_print", is_flag=True,
+              help="Large print (body text 18 pt), as 'large_print: true' in the plan file.")
+@click.option("--strict", is_flag=True, help="Refuse a number that makes no sense for its routine, instead of a "
+                                              "warning.")
+@click.option("--new", "new_file", is_flag=True, help="Write a plan file to fill in at FILE.yaml instead, with a "
+                                                       "comment on every field; never over an existing file.")
+def plan(plan_file: Path, content_dir: Path, out_dir: Path, paper: str | None, language: str | None,
+         large_print: bool, strict: bool, new_file: bool) -> None:
+    """Print one patient's programme: OUT/plans/FILE.pdf and FILE.txt.
+
+    The PDF: a first page with the patient, dates and every exercise's dose, a
+    personal card per exercise (as 'handbook card SLUG --for NAME' makes it), and
+    a weekly log to tick and bring back. FILE.txt: the programme in plain text, for
+    the clinical notes. Print the PDF double-sided: each card is a sheet of its own.
+    Nothing is written when the plan or the content has a problem.
+
+    \b
+    Examples:
+      handbook plan --new plans/ana-oneil.yaml
+      handbook plan plans/ana-oneil.yaml
+      handbook plan plans/ana-oneil.yaml --large-print --language es
+    """
+    from handbook.errors import display_path
+
+    if new_file:
+        from handbook.commands.scaffold import new_plan
+
+        path = new_plan(plan_file, content_dir)
+        click.echo(f"wrote {display_path(path)}; fill in the patient and the exercises, then run "
+                   f"'handbook plan {display_path(path)}'")
+        return
+    from handbook.commands.plan import PlanPrinting, plan_command
+
+    for outcome in plan_command(plan_file, content_dir, out_dir, PlanPrinting(paper, language, large_print, strict)):
+        click.echo(outcome.text, err=outcome.warning)
 
 
 def main() -> NoReturn:

@@ -19,7 +19,7 @@ from handbook.commands.scaffold import schema_text
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "routines"
 SAMPLE = REPO / "handbook" / "sample"
-KINDS = ("routine", "faq", "book")
+KINDS = ("routine", "faq", "book", "plan")
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 Build first, then run, and commit the PNGs with the layout change that altered them:
 
-    handbook build && handbook cards && python scripts/thumbnails.py
+    handbook build && handbook cards && handbook plan docs/example-plan.yaml && python scripts/thumbnails.py
 
 Pages are found by their bookmarks, not by number, so the shots stay the cover, the
 contents, the first routine and the questions however long the book grows. To add a
@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "docs" / "img"
 WIDTH = 420  # pixels: four side by side fill a README column on a wide screen
 HANDBOOK = REPO / "output" / "handbook.pdf"
+PLAN = REPO / "output" / "plans" / "example-plan.pdf"  # handbook plan docs/example-plan.yaml
 
 PageFinder = Callable[[PdfReader], int]  # -> 0-based page index
 
@@ -41,6 +42,18 @@ def bookmark(title: str) -> PageFinder:
             if not isinstance(item, list) and item.title == title:
                 return int(reader.get_destination_page_number(item))
         raise SystemExit(f"no bookmark {title!r} in the PDF; rebuild it")
+
+    return find
+
+
+def bookmark_starting(prefix: str) -> PageFinder:
+    """The page of the first top-level bookmark whose title starts with `prefix` (a programme's first card)."""
+
+    def find(reader: PdfReader) -> int:
+        for item in reader.outline:
+            if not isinstance(item, list) and item.title.startswith(prefix):
+                return int(reader.get_destination_page_number(item))
+        raise SystemExit(f"no bookmark starting {prefix!r} in the PDF; rebuild it")
 
     return find
 
@@ -76,6 +89,9 @@ SHOTS = [
     Shot("handbook-questions.png", HANDBOOK, bookmark("Questions and answers")),
     Shot("card-psoas-release.png", REPO / "output" / "cards" / "psoas-release.pdf", first_page()),  # handbook cards
     Shot("card-psoas-release-back.png", REPO / "output" / "cards" / "psoas-release.pdf", lambda reader: 1),
+    Shot("plan-first-page.png", PLAN, first_page()),
+    Shot("plan-card.png", PLAN, bookmark_starting("1. ")),
+    Shot("plan-log.png", PLAN, bookmark("Weekly log")),
 ]
 
 

@@ -37,7 +37,7 @@ def test_version(run) -> None:  # type: ignore[no-untyped-def]
     assert result.output == f"handbook {__version__}\n"
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["list"], ["new"], ["init"], ["schema"]])
+@pytest.mark.parametrize("command", [[], ["check"], ["list"], ["new"], ["init"], ["schema"], ["plan"]])
 def test_every_command_has_help_with_an_example(run, command: list[str]) -> None:  # type: ignore[no-untyped-def]
     result = run(*command, "--help")
     assert result.exit_code == 0
@@ -184,9 +184,9 @@ def test_new_refuses_an_existing_file(run, minimal: Path) -> None:  # type: igno
 def test_init_then_check_works(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = run("init", "clinic")
     assert result.exit_code == 0, result.output
-    assert (
-        result.output
-        == "wrote clinic/routines/; edit book.yaml for your clinic, then run 'cd clinic && handbook check'\n"
+    assert result.output == (
+        "wrote clinic/routines/ and clinic/.gitignore (keeps plans/ and output/, where patients are named, out of "
+        "git)\nedit book.yaml for your clinic, then run 'cd clinic && handbook check'\n"
     )
     copied = sorted(
         str(p.relative_to(tmp_path / "clinic" / "routines")) for p in (tmp_path / "clinic" / "routines").rglob("*")

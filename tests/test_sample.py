@@ -61,7 +61,7 @@ def test_packaged_sample_is_identical_to_routines() -> None:
             assert filecmp.cmp(BUNDLED / name, PACKAGED / name, shallow=False), f"{name} differs; {SYNC}"
 
 
-@pytest.mark.parametrize("kind", ["routine", "faq", "book"])
+@pytest.mark.parametrize("kind", ["routine", "faq", "book", "plan"])
 def test_schema_files_match_the_field_tables(kind: str) -> None:
     written = (BUNDLED / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
     assert written == schema_text(kind), SYNC

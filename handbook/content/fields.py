@@ -10,7 +10,18 @@ from typing import Any
 
 from handbook.content.figure import FigureSpec
 from handbook.content.schema import Field, ListOf, Record, TextOrRecord
-from handbook.content.values import AmountSpec, Boolean, Choice, Date, ImageFile, Integer, Slug, Text, Url
+from handbook.content.values import (
+    AmountSpec,
+    Boolean,
+    Choice,
+    Date,
+    ImageFile,
+    Integer,
+    PatientAmount,
+    Slug,
+    Text,
+    Url,
+)
 from handbook.model import labels
 
 LANGUAGES = labels.LANGUAGES
@@ -66,18 +77,24 @@ SOURCE = Record(
     ]
 )
 
+HOLD_SECONDS = AmountSpec(1, 3600, "seconds")
+REPS = AmountSpec(1, 100, "repetitions")
+SETS = AmountSpec(1, 20, "sets")
+TIMES_PER_DAY = AmountSpec(1, 12, "times a day")
+WEEKS = AmountSpec(1, 52, "weeks")
+
 DOSE = Record(
     [
-        Field("hold_seconds", AmountSpec(1, 3600, "seconds"),
+        Field("hold_seconds", HOLD_SECONDS,
               "seconds to hold; a number, a range such as [20, 30], or blank (the clinician writes it in)"),
         Field("minutes", AmountSpec(1, 180, "minutes"), "how many minutes the whole routine lasts"),
         Field("breaths", AmountSpec(1, 50, "breaths"), "slow breaths to take while holding"),
-        Field("reps", AmountSpec(1, 100, "repetitions"), "how many times to repeat it"),
-        Field("sets", AmountSpec(1, 20, "sets"), "how many sets"),
+        Field("reps", REPS, "how many times to repeat it"),
+        Field("sets", SETS, "how many sets"),
         Field("rest_seconds", AmountSpec(1, 600, "seconds"), "seconds of rest between sets"),
-        Field("times_per_day", AmountSpec(1, 12, "times a day"), "how many times a day"),
+        Field("times_per_day", TIMES_PER_DAY, "how many times a day"),
         Field("days_per_week", AmountSpec(1, 7, "days a week"), "how many days a week (7 is every day)"),
-        Field("weeks", AmountSpec(1, 52, "weeks"), "for how many weeks"),
+        Field("weeks", WEEKS, "for how many weeks"),
         Field("per_side", Boolean(), "true when it is done on each side", example="false"),
         Field("note", SENTENCE, "a plain sentence about the dose, e.g. who sets a number"),
     ],
@@ -194,7 +211,63 @@ BOOK = Record(
     title="handbook book settings",
 )
 
-SCHEMAS = {"routine": ROUTINE, "faq": FAQ, "book": BOOK}
+# --- one patient: a personal card's options, a patients' file's columns, a plan file ----------
+
+NAME = Text(max_len=80, what="a name")
+NOTE = Text(max_len=200, what="a short note")
+SIDE = Choice(("left", "right", "both"))  # "both": the routine's own, on each side
+# a patient's dose numbers (card options, CSV columns, a plan's exercises) -> the dose field each sets;
+# the specs (ranges, units, messages) are the content's own
+PATIENT_DOSE: dict[str, tuple[str, PatientAmount]] = {
+    "hold": ("hold_seconds", PatientAmount(HOLD_SECONDS)),
+    "reps": ("reps", PatientAmount(REPS)),
+    "sets": ("sets", PatientAmount(SETS)),
+    "times_a_day": ("times_per_day", PatientAmount(TIMES_PER_DAY)),
+    "weeks": ("weeks", PatientAmount(WEEKS)),
+}
+MOST_EXERCISES = 8
+MOST_LOG_WEEKS = 26
+
+EXERCISE = Record(
+    [
+        Field("routine", Slug(), "the routine's file name without .yaml, e.g. psoas-release ('handbook list' shows "
+                                 "them)", True, "psoas-foam-roller"),
+        Field("hold", PATIENT_DOSE["hold"][1], "seconds to hold: a number, or a range such as 20-30 (only for a "
+                                               "routine whose dose has a hold)", example="30"),
+        Field("reps", PATIENT_DOSE["reps"][1], "times to repeat it (only for a routine whose dose has "
+                                               "repetitions)"),
+        Field("sets", PATIENT_DOSE["sets"][1], "sets (only for a routine whose dose has sets)"),
+        Field("times_a_day", PATIENT_DOSE["times_a_day"][1], "times a day (only for a routine whose dose says "
+                                                             "how many times a day)", example="2"),
+        Field("side", SIDE, "left or right for one side only, both for each side (only for a routine done on "
+                            "each side)", example="left"),
+        Field("note", NOTE, "a short note for the patient, printed on the first page and the card",
+              example='"Stop if it pinches."'),
+    ]
+)
+
+PLAN = Record(
+    [
+        Field("patient", NAME, "the patient's name, printed on every page", True, '"TODO: the patient\'s name"'),
+        Field("clinician", Text(max_len=120, what="a name"), "who made the programme, e.g. 'J. Rivera, "
+                                                             "physiotherapist'"),
+        Field("start", Date(), "the first day, written YYYY-MM-DD (default: today)"),
+        Field("review", Date(), "the next visit, written YYYY-MM-DD, after the start: the log asks the patient "
+                                "to bring it then"),
+        Field("weeks", Integer(1, MOST_LOG_WEEKS, "weeks"), f"weeks of the log, 1 to {MOST_LOG_WEEKS}; also each "
+                                                            "card's weeks (default: the routines' own weeks, else 4)"),
+        Field("paper", Choice(PAPERS), "the paper, a4 or letter (default: paper in book.yaml)"),
+        Field("language", Choice(LANGUAGES), "language of the printed labels: en, es, fr or de (default: "
+                                             "language in book.yaml)"),
+        Field("large_print", Boolean(), "large print (body text 18 pt), true or false (default: false)",
+              example="false"),
+        Field("exercises", ListOf(EXERCISE, min_items=1, max_items=MOST_EXERCISES),
+              f"the exercises, 1 to {MOST_EXERCISES}, in the order they print", True),
+    ],
+    title="handbook patient programme",
+)
+
+SCHEMAS = {"routine": ROUTINE, "faq": FAQ, "book": BOOK, "plan": PLAN}
 
 
 def json_schema(kind: str) -> dict[str, Any]:

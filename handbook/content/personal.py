@@ -7,32 +7,19 @@ dose fields (ranges, units, messages), at the place it was typed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from handbook.content import fields
+from handbook.content.fields import NAME, NOTE, PATIENT_DOSE, SIDE
 from handbook.content.schema import INVALID, Checker, Spec
-from handbook.content.values import Choice, Text
-from handbook.content.yamlread import Node, resolve_plain, whole_number
+from handbook.content.yamlread import Node
 from handbook.errors import Problem
-from handbook.model import BLANK, Amount, Routine
+from handbook.model import Amount, Routine
 
-NAME = Text(max_len=80, what="a name")
-NOTE = Text(max_len=200, what="a short note")
-SIDE = Choice(("left", "right", "both"))  # "both": the routine's own, on each side
-_DOSE_SPECS = {f.name: f.spec for f in fields.DOSE.fields}
 # option or CSV column -> dose field; the specs (ranges, units, messages) are the content's own
-OVERRIDES: dict[str, str] = {
-    "hold": "hold_seconds",
-    "reps": "reps",
-    "sets": "sets",
-    "times_a_day": "times_per_day",
-    "weeks": "weeks",
-}
-_RANGE = re.compile(r"\s*(\d+)\s*(?:-|\u2013|to)\s*(\d+)\s*")
+OVERRIDES: dict[str, str] = {key: dose_field for key, (dose_field, _) in PATIENT_DOSE.items()}
 
 
 @dataclass(frozen=True)
@@ -77,12 +64,9 @@ def check_personal(values: Mapping[str, str | None], path: Path, line: int = 0,
             spec: Spec = NAME if key == "name" else NOTE
             value = spec.check(Node("scalar", text, line, col, quoted=True, text=text), key, where)
             if value is not INVALID and covered is not None:
-                _check_glyphs(value, key, line, col, where, covered)
-        else:
-            value = _DOSE_SPECS[OVERRIDES[key]].check(_number_node(text, line, col), key, where)
-            if value is BLANK:  # a blank is for the generic card; a patient's card has the number
-                value = where.error(line, col, key, "expected a number, got 'blank' (a blank is for the routine's "
-                                                    "own dose, where the clinician writes the number in)")
+                check_glyphs(value, key, line, col, where, covered)
+        else:  # a blank is for the generic card: a patient's card has the number
+            value = PATIENT_DOSE[key][1].check(Node("scalar", text, line, col, quoted=True, text=text), key, where)
         if value is not INVALID:
             checked[key] = value
     if where.problems:
@@ -118,19 +102,8 @@ def side_problem(routine: Routine, personal: Personal) -> str:
     return ""
 
 
-def _number_node(text: str, line: int, col: int) -> Node:
-    """A typed number or range ("30", "20-30", "20 to 30") as the node the content specs check."""
-    match = _RANGE.fullmatch(text)
-    if match:
-        low, high = match.groups()
-        items = [Node("scalar", whole_number(low), line, col, text=low),
-                 Node("scalar", whole_number(high), line, col, text=high)]
-        return Node("seq", items, line, col, text=text)
-    stripped = text.strip()
-    return Node("scalar", resolve_plain(stripped), line, col, text=stripped)
-
-
-def _check_glyphs(text: str, name: str, line: int, col: int, where: Checker, covered: frozenset[int]) -> None:
+def check_glyphs(text: str, name: str, line: int, col: int, where: Checker, covered: frozenset[int]) -> None:
+    """An error at (line, col) when `text` has a character the card's typeface (`covered`) cannot print."""
     missing = "".join(dict.fromkeys(c for c in text if ord(c) not in covered and not c.isspace()))
     if missing:
         where.error(line, col, name, f"the card's typeface has no letter for {', '.join(map(repr, missing))}; "

@@ -69,3 +69,34 @@ def _list(name: str, spec: ListOf, spec_field: Field, indent: str) -> list[str]:
         return [f"{indent}{name}:", f'{indent}  - "TODO: {spec_field.help}"']
     example = spec_field.example or "[]"
     return [f"{indent}{name}: {example}"]
+
+
+PLAN_HEADER = """\
+# One patient's programme. `handbook plan {file}` prints it as one PDF (a first page,
+# a card for each exercise, a weekly log) and a plain-text summary for the clinical notes.
+# Fill in the patient and the exercises, then run it. Fields marked Optional may be left empty.
+# This file holds patient data: keep it on the clinic's computer, out of git and e-mail.
+"""
+
+
+def plan_scaffold(file: str, routines: list[str], schema: str | None = None) -> str:
+    """The text of a new plan file: every field of `fields.PLAN` with a comment on each, and one
+    exercise (`routines[0]` when there is one; the others are listed in a comment)."""
+    head = f"# yaml-language-server: $schema={schema}\n" if schema else ""
+    head += PLAN_HEADER.format(file=file)
+    if routines:
+        head += f"# The routines you can name: {', '.join(routines)}.\n"
+    lines: list[str] = []
+    for spec_field in fields.PLAN.fields:
+        lines.append("")
+        if spec_field.name == "exercises":
+            lines += [f"# {_comment(spec_field)} Copy the lines of one exercise for the next.", "exercises:"]
+            for number, item in enumerate(fields.EXERCISE.fields):
+                value = (routines[0] if routines else "") if item.name == "routine" else ""
+                lead = "  - " if number == 0 else "    "
+                lines += [f"    # {_comment(item)}", f"{lead}{item.name}:{' ' + value if value else ''}"]
+        elif spec_field.name == "patient":
+            lines += [f"# {_comment(spec_field)}", "patient:"]
+        else:
+            lines += [f"# {_comment(spec_field)}", f"{spec_field.name}:"]
+    return head + "\n".join(lines) + "\n"

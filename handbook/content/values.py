@@ -17,7 +17,7 @@ from typing import Any
 from handbook.content import images
 from handbook.content.folder import OUTSIDE_LINK, leads_outside
 from handbook.content.schema import INVALID, SLUG_RE, Checker, Spec, describe, did_you_mean
-from handbook.content.yamlread import Node
+from handbook.content.yamlread import Node, resolve_plain, whole_number
 from handbook.errors import display_path, printable
 from handbook.model import BLANK, Amount, Picture
 
@@ -147,6 +147,45 @@ class AmountSpec(Spec):
         number = {"type": "integer", "minimum": self.low, "maximum": self.high}
         pair = {"type": "array", "items": number, "minItems": 2, "maxItems": 2}
         return {"oneOf": [number, pair, {"const": "blank"}]}
+
+
+_RANGE = re.compile(r"\s*(\d+)\s*(?:-|\u2013|to)\s*(\d+)\s*")  # "20-30", "20 – 30", "20 to 30"
+
+
+def number_node(text: str, line: int, col: int) -> Node:
+    """A number or range typed as text ("30", "20-30", "20 to 30") as the node the dose specs check."""
+    match = _RANGE.fullmatch(text)
+    if match:
+        low, high = match.groups()
+        items = [Node("scalar", whole_number(low), line, col, text=low),
+                 Node("scalar", whole_number(high), line, col, text=high)]
+        return Node("seq", items, line, col, text=text)
+    stripped = text.strip()
+    return Node("scalar", resolve_plain(stripped), line, col, text=stripped)
+
+
+@dataclass
+class PatientAmount(Spec):
+    """One patient's dose number, as `card --hold` takes it: a whole number, a range written "20-30"
+    (or [20, 30]), checked by the content's own `amount` spec (ranges, units, messages); never
+    `blank`, which is for the routine's own dose, where the clinician writes the number in."""
+
+    amount: AmountSpec
+
+    def check(self, node: Node, name: str, ck: Checker) -> Any:
+        if node.kind == "scalar" and node.value is not None and not isinstance(node.value, bool):
+            node = number_node(node.text, node.line, node.col)
+        value = self.amount.check(node, name, ck)
+        if value is BLANK:
+            return ck.error(node.line, node.col, name, "expected a number, got 'blank' (a blank is for the "
+                                                       "routine's own dose, where the clinician writes the number in)")
+        return value
+
+    def json(self) -> dict[str, Any]:
+        number = {"type": "integer", "minimum": self.amount.low, "maximum": self.amount.high}
+        pair = {"type": "array", "items": number, "minItems": 2, "maxItems": 2}
+        typed = {"type": "string", "pattern": "^\\s*\\d+\\s*(-|\u2013|to)\\s*\\d+\\s*$"}
+        return {"oneOf": [number, pair, typed]}
 
 
 _BIDI_CONTROLS = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}

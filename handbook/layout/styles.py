@@ -319,3 +319,49 @@ def card_geometry(paper: str) -> Geometry:
     """The card's page: the paper size with CARD_MARGIN on every side."""
     width, height = PAPERS[paper]
     return Geometry(width, height, CARD_MARGIN, CARD_MARGIN, CARD_MARGIN, CARD_MARGIN)
+
+
+# --- a patient's programme (handbook plan) ----------------------------------------------
+# The first page ("Your programme") and the weekly log: the handbook's styles by role, on a
+# wider column (a table of the exercises; seven day columns to tick), as overlays that change
+# only what differs. Body text 14 pt (18 pt in large print); the day names over the log's
+# columns and the footer are the smallest type, 12 and 10 pt (14 and 14 pt in large print).
+# The cards between them are the cards, on the same paper.
+
+PLAN_SIDE = 16 * mm
+PLAN_TOP = 16 * mm
+PLAN_BOTTOM = 24 * mm  # the footer's baseline is FURNITURE_INSET from the bottom edge
+PLAN_TICK_BOX = 8.5 * mm  # a box to tick or write a pain score in: 8 mm or more, as on a card
+PLAN_LARGE_TICK_BOX = 11 * mm
+
+
+def plan_geometry(paper: str, large_print: bool = False) -> Geometry:
+    """A programme page (a4 or letter): the column as wide as the paper less PLAN_SIDE a side."""
+    width, height = PAPERS[paper]
+    furniture = LARGE_PRINT_FURNITURE if large_print else FURNITURE_SIZE
+    return Geometry(width, height, PLAN_SIDE, PLAN_SIDE, PLAN_TOP, PLAN_BOTTOM, FURNITURE_INSET, furniture)
+
+
+PLAN_STYLES: dict[str, tuple[str, dict[str, object]]] = {  # name: (the handbook style it changes, what differs)
+    "plan-title": ("h1", {"spaceAfter": 10}),
+    "plan-field": ("body", {"spaceAfter": 2}),
+    "plan-field-label": ("heading", {"spaceAfter": 2}),
+    "plan-intro": ("body", {"spaceBefore": 8, "spaceAfter": 10}),
+    "cell": ("body", {"spaceAfter": 0}),
+    "cell-head": ("heading", {"spaceAfter": 0}),
+    "day": ("heading", {"fontSize": 12, "leading": 14, "spaceAfter": 0}),
+    "log-title": ("h1", {"fontSize": 22, "leading": 27, "spaceAfter": 4}),
+    "log-heading": ("heading", {"spaceBefore": 10, "spaceAfter": 4}),
+    "log-note": ("body", {"spaceBefore": 4, "spaceAfter": 4}),
+}
+
+
+@functools.cache
+def plan_styles(large_print: bool = False) -> dict[str, ParagraphStyle]:
+    """The programme's styles: the handbook's (`handbook_styles`) and overlays on them, named by role."""
+    base = handbook_styles(large_print)
+    styles = dict(base)
+    for name, (parent, changes) in PLAN_STYLES.items():
+        styles[name] = ParagraphStyle(name, parent=base[parent],
+                                      **(large_print_sizes(changes) if large_print else changes))
+    return styles

@@ -78,6 +78,7 @@ SHORT_MONTHS = {
 }
 SHORT_DATE_FORMATS = {"en": "{day} {month} {year}", "es": "{day} {month} {year}",
                       "fr": "{day} {month} {year}", "de": "{day}. {month} {year}"}
+DAY_MONTH_FORMATS = {"en": "{day} {month}", "es": "{day} {month}", "fr": "{day} {month}", "de": "{day}. {month}"}
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,11 @@ class Labels:
         """``1 Nov 2026``, ``1 nov 2026``, ``1. Nov. 2026``."""
         month = SHORT_MONTHS[self.language][day.month - 1]
         return SHORT_DATE_FORMATS[self.language].format(day=day.day, month=month, year=day.year)
+
+    def day_month(self, day: dt.date) -> str:
+        """``7 Dec``, ``7 dic``, ``7 d\u00e9c.``, ``7. Dez.``: a day of a week the reader knows the year of."""
+        month = SHORT_MONTHS[self.language][day.month - 1]
+        return DAY_MONTH_FORMATS[self.language].format(day=day.day, month=month)
 
 
 @functools.cache

@@ -10,6 +10,7 @@ from handbook.layout.card.render import (
     CHECK_PAPERS,
     PAPER_NAMES,
     CardDoesNotFit,
+    draw_card,
     fit_card,
     fit_problem,
     render_card,
@@ -18,6 +19,6 @@ from handbook.layout.card.render import (
 from handbook.layout.card.request import DEFAULT_WEEKS, CardRequest, request_for, tick_weeks
 
 __all__ = [
-    "CHECK_PAPERS", "DEFAULT_WEEKS", "PAPER_NAMES", "CardDoesNotFit", "CardRequest", "fit_card",
+    "CHECK_PAPERS", "DEFAULT_WEEKS", "PAPER_NAMES", "CardDoesNotFit", "CardRequest", "draw_card", "fit_card",
     "fit_problem", "render_card", "render_card_sides", "request_for", "tick_weeks",
 ]

@@ -73,11 +73,25 @@ def render_card(req: CardRequest) -> bytes:
 
 def render_card_sides(req: CardRequest) -> tuple[bytes, int]:
     """The card as PDF bytes, and how many sides it has (to be said: more than one is printed double-sided)."""
+    fit = _fitted(req)
+    with binary_streams():
+        return _draw(req, fit), len(fit.sides)
+
+
+def draw_card(canv: Canvas, req: CardRequest) -> int:
+    """Draw the card, a page for each side, on a canvas of another document (a patient's programme)
+    whose pages are the card's paper; how many sides it has, or `CardDoesNotFit`. The same fit and
+    the same drawing as `render_card_sides`: only the document around the pages differs."""
+    fit = _fitted(req)
+    _draw_sides(canv, req, fit)
+    return len(fit.sides)
+
+
+def _fitted(req: CardRequest) -> Fit:
     fit = fit_card(req)
     if not fit.ok:
         raise CardDoesNotFit(fit_problem(req, fit))
-    with binary_streams():
-        return _draw(req, fit), len(fit.sides)
+    return fit
 
 
 def _draw(req: CardRequest, fit: Fit) -> bytes:
@@ -92,12 +106,18 @@ def _draw(req: CardRequest, fit: Fit) -> bytes:
     canv.setSubject(labels(req.language)("card.subject", title=routine.title))
     canv.setCreator("handbook")
     canv.setViewerPreference("DisplayDocTitle", "true")  # the viewer's title bar shows the title, not the file name
+    _draw_sides(canv, req, fit)
+    canv.save()
+    return buffer.getvalue()
+
+
+def _draw_sides(canv: Canvas, req: CardRequest, fit: Fit) -> None:
+    """Each side of the fitted card on a page of its own."""
+    geometry = styles.card_geometry(req.paper)
     canv.setFillColor(styles.INK)
     for side in fit.sides:
         _draw_side(canv, geometry, side, section_gap(req.paper))
         canv.showPage()
-    canv.save()
-    return buffer.getvalue()
 
 
 def _draw_side(canv: Canvas, geometry: styles.Geometry, side: Side, gap: float) -> None:
