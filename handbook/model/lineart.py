@@ -45,7 +45,7 @@ ARM = (6.2, 5.2, 4.5)  # shoulder, elbow, hand
 LEG = (8.8, 7.0, 5.4, 4.6)  # hip, knee, ankle, toes
 PILLOW_ROUNDNESS = 3.0  # 2 is an ellipse; higher is squarer
 FLOOR_DEPTH = 2.6  # the floor bar, below y = 0
-FLOOR_OVERHANG = 14.0  # the floor reaches this far past the figure on each side
+FLOOR_OVERHANG = 8.0  # the floor reaches this far past the figure on each side
 OUTLINE = 2.2  # the outline at its natural weight, in cm
 FAR_GREY = 0.78  # fill of the far limbs: light, and never the only cue (they are also behind)
 ARROW_WIDTH = 1.0  # arrow line, in outlines
