@@ -25,7 +25,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, IndirectObject, NameObject
 
 PdfLike = bytes | Path | str
 
@@ -365,6 +365,45 @@ def form_uses(pdf: PdfLike, prefix: str) -> list[tuple[int, str]]:
         data = content.get_data() if content is not None else b""
         pattern = rb"/FormXob\.(" + re.escape(prefix.encode()) + rb"[0-9A-Za-z_]*) Do"
         found += [(number, name.decode()) for name in re.findall(pattern, data)]
+    return found
+
+
+@dataclass(frozen=True)
+class PoseForm:
+    """A pose drawing placed on a page: the size it prints at (points) and the scale of the body in it."""
+
+    page: int
+    name: str
+    width: float
+    height: float
+    scale: float  # points per unit of the form (a pose is drawn in centimetres of the body)
+
+
+def pose_forms(pdf: PdfLike) -> list[PoseForm]:
+    """Every pose drawing (a form XObject named pose...) each page shows, in order: its box times the
+    transform it is shown with, and that transform's scale (pages' own content, forms not nested)."""
+    found = []
+    for number, page in enumerate(reader(pdf).pages, start=1):
+        content = page.get_contents()
+        if content is None:
+            continue
+        resources = page["/Resources"].get_object()
+        forms = resources["/XObject"].get_object() if "/XObject" in resources else {}
+        ctm, stack = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), []
+        for operands, operator in ContentStream(content, reader(pdf)).operations:
+            if operator == b"q":
+                stack.append(ctm)
+            elif operator == b"Q":
+                ctm = stack.pop()
+            elif operator == b"cm":
+                a, b, c, d, e, f = (float(v) for v in operands)
+                A, B, C, D, E, F = ctm
+                ctm = (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+            elif operator == b"Do" and str(operands[0]).startswith("/FormXob.pose"):
+                form = forms[str(operands[0])].get_object()
+                x0, y0, x1, y1 = (float(v) for v in form["/BBox"])
+                assert ctm[1] == ctm[2] == 0 and ctm[0] == ctm[3], ctm  # shown upright, not stretched
+                found.append(PoseForm(number, str(operands[0])[1:], (x1 - x0) * ctm[0], (y1 - y0) * ctm[0], ctm[0]))
     return found
 
 

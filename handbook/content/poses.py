@@ -38,7 +38,7 @@ ARC_STEPS_PER_DEGREE = 1 / 6  # an arc arrow is drawn as a line through a point 
 # Default width and height of each prop, in centimetres, and the layer it is drawn in.
 PROPS: Mapping[str, tuple[float, float, str]] = MappingProxyType({
     "pillow": (50.0, 18.0, "back"),
-    "roller": (15.0, 15.0, "back"),  # a foam roller seen end on: a circle as wide as it is high
+    "roller": (15.0, 15.0, "back"),  # a foam roller seen end on: a circle as wide as it is high, LENGTHS long
     "ball": (20.0, 20.0, "back"),
     "pack": (26.0, 6.0, "front"),  # a warm (or cold) pack
     "towel": (30.0, 8.0, "back"),  # folded
@@ -48,6 +48,8 @@ PROPS: Mapping[str, tuple[float, float, str]] = MappingProxyType({
     "block": (23.0, 10.0, "back"),  # a yoga block or a step
 })
 LAYERS = ("back", "middle", "front")
+LENGTHS: Mapping[str, float] = MappingProxyType({"roller": 90.0})  # into the picture, in cm: a full foam roller
+VIEWS = ("side", "front")
 
 # The longest a body segment may be, in centimetres (a person about 170 cm tall; a
 # little longer than life, so a pose can stretch, but a typing slip is caught).
@@ -136,6 +138,8 @@ PROP = Record([
     Field("at", POINT, "the middle of its bottom edge, [x, y]; y = 0 stands it on the floor", True, "[100, 0]"),
     Field("size", SizeSpec(), "[width, height] in cm (default: a usual size for the kind)"),
     Field("angle", DEGREES, "turn it this many degrees, counter-clockwise, about 'at'"),
+    Field("length", NumberSpec(0, LIMIT, "cm"), "how far it reaches away from you, into the picture, in cm "
+                                                "(a roller's length; drawn slanting back); 0 draws it flat"),
     Field("layer", Choice(LAYERS), "drawn behind the body (back, the default for most), between the far and "
                                    "near limbs (middle), or in front of it (front)"),
 ])
@@ -223,6 +227,8 @@ POSE = Record(
         Field("props", ListOf(PROP, max_items=12), "things drawn with the body: " + ", ".join(PROPS)),
         Field("arrows", ListOf(ArrowSpec(), max_items=6), "arrows that show which way to move"),
         Field("floor", Boolean(), "draw the floor line at y = 0 (default true)"),
+        Field("view", Choice(VIEWS), "side (the default: the body in profile) or front (lying on your side, "
+                                     "facing the reader: the torso as wide as the shoulders and hips)"),
     ],
     title="handbook pose",
 )
@@ -314,6 +320,7 @@ def read_pose(path: Path, problems: list[Problem], builtin: bool = False) -> Pos
     values = POSE.check(doc.root, "", ck)
     if values is not INVALID:
         _check_proportions(values, ck)
+        _check_view_and_props(values, ck)
     problems.extend(ck.problems)
     if values is INVALID or ck.problems:
         return None
@@ -333,6 +340,7 @@ def read_pose(path: Path, problems: list[Problem], builtin: bool = False) -> Pos
         props=tuple(_prop(p) for p in values.get("props", ())),
         arrows=tuple(values.get("arrows", ())),
         floor=values.get("floor", True),
+        view=values.get("view", "side"),
         builtin=builtin,
         file=path,
         title_where=ck.places.get("title"),
@@ -343,7 +351,21 @@ def _prop(value: dict[str, Any]) -> Prop:
     width, height, layer = PROPS[value["kind"]]
     if "size" in value:
         width, height = value["size"]
-    return Prop(value["kind"], value["at"], width, height, value.get("angle", 0.0), value.get("layer", layer))
+    return Prop(value["kind"], value["at"], width, height, value.get("angle", 0.0), value.get("layer", layer),
+                value.get("length", LENGTHS.get(value["kind"], 0.0)))
+
+
+def _check_view_and_props(values: dict[str, Any], ck: Checker) -> None:
+    """A face seen from in front has no nose to turn; only a roller reaches into the picture."""
+    if values.get("view") == "front" and "face" in values:
+        where = ck.places["face"]
+        ck.error(where.line, where.col, "face", "a pose seen from in front faces you: leave out face")
+    for number, prop in enumerate(values.get("props", ()), start=1):
+        name = f"props[{number}].length"
+        if "length" in prop and prop["kind"] not in LENGTHS and name in ck.places:
+            where = ck.places[name]
+            ck.error(where.line, where.col, name, f"a {prop['kind']} is drawn flat; only a "
+                                                  f"{' or a '.join(LENGTHS)} has a length")
 
 
 def _check_proportions(values: dict[str, Any], ck: Checker) -> None:

@@ -5,8 +5,10 @@ outside the box) and draws it on a canvas; `PictureFlowable` does the same as a
 flowable of a given size; `picture_size` says how big it comes out, for layout.
 
 Poses are drawn from the marks of `lineart`, with an outline that prints at a steady
-weight (OUTLINE_PT) whatever the size. SVG files are read with svglib into reportlab
-vector shapes; any text in them is set in the embedded typeface, never a standard font.
+weight (OUTLINE_PT) whatever the size, each once per process as a form in centimetres
+and placed at its scale: every pose of a routine at one scale (`common_scale`). SVG files
+are read with svglib into reportlab vector shapes; any text in them is set in the embedded
+typeface, never a standard font.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import hashlib
 import logging
 import math
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +35,23 @@ from handbook.pdf.document import text_streams
 from handbook.pdf.forms import drawing_ops, place_drawn_form, place_form
 
 OUTLINE_PT = (1.0, 2.4)  # the outline of a pose, in points: never thinner, never heavier
+OUTLINE_STEP = 0.05  # centimetres: an outline held to its limits is rounded inwards to this
 MARGIN_PT = 0.5  # kept clear inside the box on every side
 
 
-def picture_size(picture: Picture, max_width: float, max_height: float) -> tuple[float, float]:
+def picture_size(picture: Picture, max_width: float, max_height: float,
+                 scale: float | None = None) -> tuple[float, float]:
     """The size a picture is drawn at in a box: as large as fits, proportions kept.
 
     Vector pictures (poses, SVG) grow to fill the box; a PNG or JPEG never goes past
-    one pixel per point, so it stays sharp.
+    one pixel per point, so it stays sharp. A pose given a `scale` (points per
+    centimetre of the body, `common_scale`) is drawn at that scale, so every pose of a
+    routine shows a body of one size; smaller only if the box is too small for it.
     """
+    if scale is not None and picture.kind == "pose" and picture.pose is not None:
+        width, height = pose_box(picture.pose, scale)
+        if width <= max_width + 1e-6 and height <= max_height + 1e-6:
+            return width, height
     width, height = float(picture.width_px), float(picture.height_px)
     scale = min(max_width / width, max_height / height)
     if picture.kind in ("png", "jpeg"):
@@ -48,20 +59,29 @@ def picture_size(picture: Picture, max_width: float, max_height: float) -> tuple
     return width * scale, height * scale
 
 
-def draw_picture(canv: Any, picture: Picture, x: float, y: float, width: float, height: float) -> None:
+def draw_picture(canv: Any, picture: Picture, x: float, y: float, width: float, height: float,
+                 scale: float | None = None) -> None:
     """Draw `picture` as large as fits in the box at (x, y), centred; nothing leaves the box.
 
     The box decides the size (a PNG or JPEG fills it too: `picture_size` is where its
-    pixels cap the size, when a layout asks).
+    pixels cap the size, when a layout asks); a pose given the `scale` it was sized at
+    (`picture_size`) is drawn at exactly that scale, unless the box is too small for it.
     """
+    if picture.kind == "pose":
+        assert picture.pose is not None
+        if scale is not None:
+            box = pose_box(picture.pose, scale)
+            scale = scale if box[0] <= width + 1e-6 and box[1] <= height + 1e-6 else None
+        if scale is None:
+            scale, outline = _fit(picture.pose, width, height)
+        else:
+            outline = _outline(scale)
+        name, ops, (w, h) = _pose_form(picture.pose, outline)
+        place_form(canv, name, ops, w, h, x + (width - w * scale) / 2, y + (height - h * scale) / 2, scale)
+        return
     scale = min(width / picture.width_px, height / picture.height_px)
     w, h = picture.width_px * scale, picture.height_px * scale
     left, bottom = x + (width - w) / 2, y + (height - h) / 2
-    if picture.kind == "pose":
-        assert picture.pose is not None
-        name, ops = _pose_form(picture.pose, round(w, 3), round(h, 3))
-        place_form(canv, name, ops, w, h, left, bottom)
-        return
     try:  # the checks read a file's size and structure, not every byte of it
         if picture.kind == "svg":
             drawing = svg_drawing(picture.file, w, h)
@@ -114,7 +134,7 @@ def draw_alt_text(canv: Any, text: str, x: float, y: float, width: float, height
 
 
 class PictureFlowable(Flowable):
-    """A picture as a flowable: as large as fits `max_width` x `max_height`.
+    """A picture as a flowable: as large as fits `max_width` x `max_height` (a pose: at `scale`, if given).
 
     Wraps to the picture's size in that box (narrower if the frame is); never splits;
     draws the picture at its left edge (or centred, with `centre`), and its `alt` text,
@@ -122,17 +142,19 @@ class PictureFlowable(Flowable):
     """
 
     def __init__(self, picture: Picture, max_width: float, max_height: float, centre: bool = False,
-                 alt: str | None = None) -> None:
+                 alt: str | None = None, scale: float | None = None) -> None:
         super().__init__()
         self.picture = picture
         self.max_width, self.max_height = max_width, max_height
+        self.scale = scale
         self.centre = centre
         self.alt = alt
         self._avail = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._avail = availWidth
-        self.width, self.height = picture_size(self.picture, min(self.max_width, availWidth), self.max_height)
+        self.width, self.height = picture_size(self.picture, min(self.max_width, availWidth), self.max_height,
+                                               self.scale)
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
@@ -140,7 +162,7 @@ class PictureFlowable(Flowable):
 
     def draw(self) -> None:
         x = (self._avail - self.width) / 2 if self.centre else 0.0
-        draw_picture(self.canv, self.picture, x, 0, self.width, self.height)
+        draw_picture(self.canv, self.picture, x, 0, self.width, self.height, self.scale)
         if self.alt:
             draw_alt_text(self.canv, self.alt, x, 0, self.width, self.height)
 
@@ -148,44 +170,81 @@ class PictureFlowable(Flowable):
 # --- poses ---------------------------------------------------------------------------
 
 
+def common_scale(pictures: Iterable[Picture | None], width: float, height: float) -> float | None:
+    """One scale (points per centimetre) for every pose among `pictures`: the largest at which each
+    fits a box of `width` x `height`; None when there is no pose. Drawn at it (`picture_size`),
+    a body is the same size in every picture of a routine."""
+    scales = [pose_scale(p.pose, width, height) for p in pictures
+              if p is not None and p.kind == "pose" and p.pose is not None]
+    return min(scales) if scales else None
+
+
+def pose_scale(pose: Pose, width: float, height: float) -> float:
+    """The points per centimetre at which `pose` fills a box of `width` x `height` (one side of it)."""
+    return _fit(pose, width, height)[0]
+
+
+@functools.lru_cache(maxsize=1024)
+def pose_box(pose: Pose, scale: float) -> tuple[float, float]:
+    """The box that draws `pose` at `scale` points per centimetre: its ink and the margins, in points."""
+    x0, y0, x1, y1 = _extent(pose, _outline(scale))
+    return (x1 - x0) * scale + 2 * MARGIN_PT, (y1 - y0) * scale + 2 * MARGIN_PT
+
+
+@functools.lru_cache(maxsize=1024)
+def _extent(pose: Pose, outline: float, arrows: bool = True) -> tuple[float, float, float, float]:
+    """The pose's extent in centimetres, ink included, with outlines `outline` cm wide."""
+    return lineart.extent(lineart.marks(pose, outline, arrows))
+
+
+def _outline(scale: float) -> float:
+    """The outline in centimetres that prints within OUTLINE_PT at `scale`: the natural one where it
+    can, else the nearest OUTLINE_STEP inside the limits (so a pose at nearby scales is one drawing)."""
+    printed = lineart.OUTLINE * scale
+    if printed > OUTLINE_PT[1]:
+        return math.floor(OUTLINE_PT[1] / scale / OUTLINE_STEP) * OUTLINE_STEP
+    if printed < OUTLINE_PT[0]:
+        return math.ceil(OUTLINE_PT[0] / scale / OUTLINE_STEP) * OUTLINE_STEP
+    return lineart.OUTLINE
+
+
 def fit_pose(pose: Pose, width: float, height: float, arrows: bool = True) -> tuple[float, float, list[lineart.Mark]]:
     """The scale (points per cm), the outline (cm) and the marks of a pose fitted to a box."""
+    scale, outline = _fit(pose, width, height, arrows)
+    return scale, outline, lineart.marks(pose, outline, arrows)
+
+
+@functools.lru_cache(maxsize=1024)
+def _fit(pose: Pose, width: float, height: float, arrows: bool = True) -> tuple[float, float]:
+    """The scale and the outline of a pose fitted to a box (`fit_pose`, without its marks)."""
     inner_w, inner_h = width - 2 * MARGIN_PT, height - 2 * MARGIN_PT
     scale = 1.0
     outline = lineart.OUTLINE
     for _ in range(30):  # the outline depends on the scale and the extent on the outline
-        outline = min(max(lineart.OUTLINE * scale, OUTLINE_PT[0]), OUTLINE_PT[1]) / scale
-        x0, y0, x1, y1 = lineart.extent(lineart.marks(pose, outline, arrows))
+        outline = _outline(scale)
+        x0, y0, x1, y1 = _extent(pose, outline, arrows)
         fitted = min(inner_w / (x1 - x0), inner_h / (y1 - y0))
         if abs(fitted - scale) < 1e-9:
             break
         scale = fitted
-    marks = lineart.marks(pose, outline, arrows)
-    x0, y0, x1, y1 = lineart.extent(marks)
-    scale = min(scale, inner_w / (x1 - x0), inner_h / (y1 - y0))
-    return scale, outline, marks
+    x0, y0, x1, y1 = _extent(pose, outline, arrows)
+    return min(scale, inner_w / (x1 - x0), inner_h / (y1 - y0)), outline
 
 
 @functools.lru_cache(maxsize=256)
-def _pose_form(pose: Pose, width: float, height: float) -> tuple[str, str]:
-    """A form's name and operators for `pose` at `width` x `height`: drawn once per process and size."""
-    drawing = pose_drawing(pose, width, height)
-    ops = drawing_ops(lambda canv: renderPDF.draw(drawing, canv, 0, 0), width, height)
-    name = "pose" + hashlib.blake2b(ops.encode("latin-1"), digest_size=8).hexdigest()  # named by what it draws
-    return name, ops
-
-
-def pose_drawing(pose: Pose, width: float, height: float, arrows: bool = True) -> Drawing:
-    """The pose as a reportlab Drawing of exactly `width` x `height`, the figure centred in it."""
-    scale, _, marks = fit_pose(pose, width, height, arrows)
+def _pose_form(pose: Pose, outline: float) -> tuple[str, str, tuple[float, float]]:
+    """A form's name, operators and size for `pose` drawn in centimetres with outlines `outline` cm
+    wide: drawn once per process, placed at any scale (a routine's poses share one, whatever it is)."""
+    marks = lineart.marks(pose, outline)
     x0, y0, x1, y1 = lineart.extent(marks)
     group = Group()
     for mark in marks:
         group.add(_shape(mark))
-    dx = (width / scale - (x1 - x0)) / 2 - x0
-    dy = (height / scale - (y1 - y0)) / 2 - y0
-    group.transform = (scale, 0, 0, scale, dx * scale, dy * scale)
-    return _drawing(width, height, group)
+    group.transform = (1, 0, 0, 1, -x0, -y0)
+    drawing = _drawing(x1 - x0, y1 - y0, group)
+    ops = drawing_ops(lambda canv: renderPDF.draw(drawing, canv, 0, 0), x1 - x0, y1 - y0)
+    name = "pose" + hashlib.blake2b(ops.encode("latin-1"), digest_size=8).hexdigest()  # named by what it draws
+    return name, ops, (x1 - x0, y1 - y0)
 
 
 def _drawing(width: float, height: float, group: Group) -> Drawing:

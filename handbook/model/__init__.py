@@ -94,6 +94,7 @@ class Prop:
     height: float
     angle: float = 0.0  # degrees, counter-clockwise
     layer: str = "back"  # "back" (behind the body), "middle" (between far and near limbs) or "front"
+    length: float = 0.0  # how far it reaches away from you, into the picture (a roller's length); 0: flat
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ class Pose:
     props: tuple[Prop, ...] = ()
     arrows: tuple[tuple[Point, ...], ...] = ()  # each a line of points, the arrowhead at the last
     floor: bool = True
+    view: str = "side"  # "side" (the profile) or "front" (on your side, facing the reader)
     builtin: bool = True
     file: Path = Path()
     title_where: Where | None = field(default=None, compare=False, repr=False)  # for messages

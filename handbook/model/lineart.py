@@ -7,8 +7,10 @@ reportlab; tests measure them without drawing anything.
 The style is one for all poses: every body part is a tube of fixed width with a black
 outline of the same weight all round, so the proportions and the line weight are the
 same in every pose. Near limbs are white, far limbs light grey (and behind), the head
-is a circle with a small nose showing which way the face looks, props are outlined in
-the same weight, and the floor is a solid bar.
+is a circle with a small nose in profile showing which way the face looks, props are
+outlined in the same weight, and the floor is a solid bar. A pose is seen from the side,
+or (`view: front`, a body on its side facing you) from in front, where the torso is as
+wide as the shoulders and hips, with the waist between them.
 
 All sizes are centimetres of a person about 170 cm tall. The outline `o` is passed in:
 the drawing picks it so it prints at a steady weight whatever the scale.
@@ -25,21 +27,35 @@ from dataclasses import dataclass, replace
 from handbook.model import Picture, Point, Pose, Prop
 
 HEAD_RADIUS = 13.0
-NOSE_RADIUS = 3.6
-NOSE_AT = HEAD_RADIUS - 0.2  # from the centre of the head
+# The nose, seen from the side: a short wedge out of the face, tipped a little towards the chin.
+NOSE_BASE = (HEAD_RADIUS - 2.0, 3.4)  # where it starts inside the head (from the centre) and its half-width there
+NOSE_TIP = (HEAD_RADIUS + 2.6, 1.2)  # how far out its tip is (from the centre) and the tip's radius
+NOSE_TILT = 22.0  # degrees from the way the face looks, towards the chin
 # Half-widths of the body's tubes at each key point (they taper from one to the next).
 # A little fuller than life, so a small picture still reads.
 NECK = (6.0, 6.0)
 TORSO = (10.5, 16.0, 15.0, 14.5)  # at the neck, the chest, the middle of the back, the hips
 CHEST_AT = 0.3  # the chest is this far from the neck towards the next torso point
+# Seen from in front (a pose on its side, facing you): shoulders and hips wide, the waist narrower
+# between them (at WAIST_AT of the way to the hips, unless the torso gives its middle point).
+FRONT_TORSO = (8.0, 19.0, 10.5, 16.0)  # at the neck, the shoulders, the waist, the hips
+SHOULDERS_AT, WAIST_AT = 0.2, 0.6
+SHOULDER_WIDTH = 2 * FRONT_TORSO[1]  # the body's width across the shoulders, as the front view draws it
 ARM = (6.2, 5.2, 4.5)  # shoulder, elbow, hand
 LEG = (8.8, 7.0, 5.4, 4.6)  # hip, knee, ankle, toes
 PILLOW_ROUNDNESS = 3.0  # 2 is an ellipse; higher is squarer
 FLOOR_DEPTH = 2.6  # the floor bar, below y = 0
-FLOOR_OVERHANG = 14.0  # the floor reaches this far past the figure on each side
+FLOOR_OVERHANG = 8.0  # the floor reaches this far past the figure on each side
 OUTLINE = 2.2  # the outline at its natural weight, in cm
 FAR_GREY = 0.78  # fill of the far limbs: light, and never the only cue (they are also behind)
 ARROW_WIDTH = 1.0  # arrow line, in outlines
+
+# Depth: a prop that reaches into the picture (a foam roller's length) is drawn slanting back
+# from the end you see, up and to the left at DEPTH_ANGLE (turned with the prop's angle), at
+# DEPTH_SCALE of its length: an oblique view, as a draughtsman draws a box, so a roller shows
+# its length past the body instead of looking like a ball.
+DEPTH_ANGLE = 145.0
+DEPTH_SCALE = 0.45
 
 WHITE = 1.0
 BLACK = 0.0
@@ -94,9 +110,9 @@ def marks(pose: Pose, o: float = OUTLINE, arrows: bool = True) -> list[Mark]:
     for name in ("far-arm", "far-leg"):
         if name in limbs:
             body += _tube([_limb(name, limbs[name])], FAR_GREY, o)
-    torso = _torso(pose.torso)
+    torso = torso_widths(pose)
     neck = ((pose.torso[0], NECK[0]), (pose.head, NECK[1]))
-    body += _tube([neck, torso], WHITE, o, head=(pose.head, pose.face))
+    body += _tube([neck, torso], WHITE, o, head=(pose.head, pose.face, pose.torso[0]))
     for prop in props["middle"]:
         body += prop_marks(prop, o)
     for name in ("near-leg", "near-arm"):
@@ -119,6 +135,11 @@ def marks(pose: Pose, o: float = OUTLINE, arrows: bool = True) -> list[Mark]:
     return out
 
 
+def torso_widths(pose: Pose) -> tuple[tuple[Point, float], ...]:
+    """The torso's points with their half-widths, as drawn: in profile, or seen from in front."""
+    return _front_torso(pose.torso) if pose.view == "front" else _torso(pose.torso)
+
+
 def _torso(points: tuple[Point, ...]) -> tuple[tuple[Point, float], ...]:
     """The torso's points with their half-widths: narrower at the neck, fullest at the chest."""
     (x0, y0), (x1, y1) = points[0], points[1]
@@ -127,13 +148,25 @@ def _torso(points: tuple[Point, ...]) -> tuple[tuple[Point, float], ...]:
     return ((points[0], TORSO[0]), (chest, TORSO[1]), *middle, (points[-1], TORSO[3]))
 
 
+def _front_torso(points: tuple[Point, ...]) -> tuple[tuple[Point, float], ...]:
+    """The torso seen from in front: the shoulders, the waist and the hips, as wide as a body's."""
+
+    def along(t: float) -> Point:
+        (x0, y0), (x1, y1) = points[0], points[-1]
+        return (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
+
+    waist = points[1] if len(points) == 3 else along(WAIST_AT)
+    return ((points[0], FRONT_TORSO[0]), (along(SHOULDERS_AT), FRONT_TORSO[1]), (waist, FRONT_TORSO[2]),
+            (points[-1], FRONT_TORSO[3]))
+
+
 def _limb(name: str, points: tuple[Point, ...]) -> tuple[tuple[Point, float], ...]:
     radii = ARM if name.endswith("arm") else LEG
     return tuple(zip(points, radii, strict=False))
 
 
 def _tube(parts: Sequence[Sequence[tuple[Point, float]]], grey: float, o: float,
-          head: tuple[Point, float | None] | None = None) -> list[Mark]:
+          head: tuple[Point, float | None, Point] | None = None) -> list[Mark]:
     """Tapered tubes drawn as one outlined shape: every black outline first, then every filling."""
     black: list[Mark] = []
     fill: list[Mark] = []
@@ -142,15 +175,25 @@ def _tube(parts: Sequence[Sequence[tuple[Point, float]]], grey: float, o: float,
             black.append(Mark("shape", _capsule(a, ra, b, rb), 0, BLACK))
             fill.append(Mark("shape", _capsule(a, ra - o, b, rb - o), 0, grey))
     if head is not None:
-        centre, face = head
+        centre, face, neck = head
         black.append(Mark("disc", (centre,), HEAD_RADIUS, BLACK))
         fill.append(Mark("disc", (centre,), HEAD_RADIUS - o, grey))
-        if face is not None:  # a small round nose shows which way the face looks
-            angle = math.radians(face)
-            nose = (centre[0] + NOSE_AT * math.cos(angle), centre[1] + NOSE_AT * math.sin(angle))
-            black.append(Mark("disc", (nose,), NOSE_RADIUS, BLACK))
-            fill.append(Mark("disc", (nose,), NOSE_RADIUS - o, grey))
+        if face is not None:  # a nose in profile shows which way the face looks
+            base, tip = nose_line(centre, face, neck)
+            black.append(Mark("shape", _capsule(base, NOSE_BASE[1], tip, NOSE_TIP[1]), 0, BLACK))
     return black + fill
+
+
+def nose_line(centre: Point, face: float, neck: Point) -> tuple[Point, Point]:
+    """Where the nose starts (inside the head) and where its tip is: out from the face, tipped
+    towards the chin (the side the neck is on), so it reads as a nose and never as a dot on the head."""
+    fx, fy = math.cos(math.radians(face)), math.sin(math.radians(face))
+    nx, ny = neck[0] - centre[0], neck[1] - centre[1]
+    towards_chin = -1.0 if fx * ny - fy * nx < 0 else 1.0
+    angle = math.radians(face + towards_chin * NOSE_TILT)
+    base = (centre[0] + NOSE_BASE[0] * math.cos(angle), centre[1] + NOSE_BASE[0] * math.sin(angle))
+    tip = (centre[0] + NOSE_TIP[0] * math.cos(angle), centre[1] + NOSE_TIP[0] * math.sin(angle))
+    return base, tip
 
 
 def _capsule(a: Point, ra: float, b: Point, rb: float) -> tuple[Point, ...]:
@@ -185,6 +228,10 @@ def prop_marks(prop: Prop, o: float) -> list[Mark]:
         shapes.append(Mark("shape", _pillow(w, h), 0, WHITE, o))
     elif prop.kind in ("roller", "ball"):
         r = min(w, h) / 2
+        if prop.kind == "roller" and prop.length > 0:  # its side, slanting back behind the end you see
+            back = _depth(prop.length, prop.angle)
+            shapes.append(Mark("shape", _capsule((0.0, r), r - o / 2, (back[0], r + back[1]), r - o / 2), 0, WHITE, o))
+            prop = replace(prop, angle=0.0)  # a round end stays on the floor: the angle turned the slant
         shapes.append(Mark("disc", ((0.0, r),), r - o / 2, WHITE, o))
         if prop.kind == "roller":
             shapes.append(Mark("disc", ((0.0, r),), r * 0.32, WHITE, o * 0.8))
@@ -213,6 +260,12 @@ def prop_marks(prop: Prop, o: float) -> list[Mark]:
     else:  # mat, block
         shapes.append(Mark("shape", _rounded(w, h, min(h / 2, 1.5)), 0, WHITE, o))
     return [_placed(m, prop) for m in shapes]
+
+
+def _depth(length: float, turn: float = 0.0) -> Point:
+    """Where a point `length` cm further into the picture is drawn, from where it would be."""
+    a = math.radians(DEPTH_ANGLE + turn)
+    return (length * DEPTH_SCALE * math.cos(a), length * DEPTH_SCALE * math.sin(a))
 
 
 def _placed(mark: Mark, prop: Prop) -> Mark:

@@ -29,17 +29,18 @@ def drawing_ops(draw: Callable[[Canvas], None], width: float, height: float) -> 
     return "\n".join(scratch._code)
 
 
-def place_form(canv: Any, name: str, ops: str, width: float, height: float, x: float, y: float) -> None:
+def place_form(canv: Any, name: str, ops: str, width: float, height: float, x: float, y: float,
+               scale: float = 1.0) -> None:
     """Show the form `name` (`ops` in a box of `width` x `height`) with its corner at (x, y),
-    defining it in the canvas's document the first time."""
-    place_drawn_form(canv, name, lambda: canv._code.append(ops), width, height, x, y)
+    enlarged `scale` times, defining it in the canvas's document the first time."""
+    place_drawn_form(canv, name, lambda: canv._code.append(ops), width, height, x, y, scale)
 
 
 def place_drawn_form(canv: Any, name: str, draw: Callable[[], None], width: float, height: float, x: float,
-                     y: float) -> None:
-    """Show the form `name` with its corner at (x, y); the first time in the canvas's document,
-    define it by `draw`ing on the canvas at the origin (text and images included: the form
-    belongs to this document)."""
+                     y: float, scale: float = 1.0) -> None:
+    """Show the form `name` with its corner at (x, y), enlarged `scale` times; the first time in
+    the canvas's document, define it by `draw`ing on the canvas at the origin (text and images
+    included: the form belongs to this document)."""
     defined = _DEFINED.setdefault(canv, set())
     if name not in defined:
         canv.beginForm(name, 0, 0, width, height)
@@ -48,5 +49,7 @@ def place_drawn_form(canv: Any, name: str, draw: Callable[[], None], width: floa
         defined.add(name)
     canv.saveState()
     canv.translate(x, y)
+    if scale != 1.0:
+        canv.scale(scale, scale)
     canv.doForm(name)
     canv.restoreState()

@@ -222,6 +222,9 @@ def test_a_clinic_pose_extends_and_replaces_the_built_in_ones(minimal: Path) -> 
          "8:5: arrows[1]: is shorter than 15 cm; move 'to' further from 'from'"),
         ("legs:", "arrows:\n  - {centre: [10, 80], radius: 20, start: 0, end: 360}\nlegs:",
          "8:5: arrows[1]: turns 360 degrees from start to end; make it 20 to 330"),
+        ("legs:", "props:\n  - {kind: pillow, at: [70, 0], length: 60}\nlegs:",
+         "8:41: props[1].length: a pillow is drawn flat; only a roller has a length"),
+        ("face: 0", "face: 0\nview: front", "3:7: face: a pose seen from in front faces you: leave out face"),
         ("face: 0", "face: 0\nface: 90", "4:1: duplicate key 'face' (first written at line 3); keep only one"),
         ("head: [118, 62]", "head: [118, 62", "3:5: YAML syntax: did not find expected ',' or ']' while parsing "
                                               "a flow sequence"),

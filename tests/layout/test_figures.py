@@ -125,17 +125,22 @@ def test_on_a5_every_step_picture_is_kept(sample_content: Content) -> None:
     assert "Notes" in " ".join(pdfcheck.page_texts(pdf)).split()  # the tick grid keeps its note lines
 
 
-def test_the_handbook_prints_each_step_picture_beside_its_step_inside_the_margins(sample_content: Content) -> None:
-    pdf = render_handbook(sample_content).data
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_handbook_prints_each_step_picture_beside_its_step_inside_the_margins(sample_content: Content,
+                                                                                 paper: str) -> None:
+    pdf = render_handbook(sample_content, paper).data
     assert ink_outside_margins(pdf) == []
     assert pdfcheck.standard_fonts(pdf) == []
-    routine = sample_content.routine("psoas-rest-positions")
-    page = pdfcheck.find_pages(pdf, "Put a pillow between your knees and your ankles.")[0]
-    chars = [c for c in pdfcheck.chars(pdf) if c.page == page]
-    step = _line_of(chars, ["Put", "a", "pillow", "between"])
-    caption = _line_of(chars, ["Lying", "on", "your", "side,"])
-    assert caption[1] > max(c.x1 for c in chars if abs(c.top - step[0]) < 1)
-    assert routine.steps[3].picture is not None
+    steps = [s for r in sample_content.routines for s in r.steps if s.picture]
+    assert len(steps) == 6
+    for step in steps:
+        assert step.picture is not None
+        page = pdfcheck.find_pages(pdf, " ".join(step.text.split()))[0]
+        chars = [c for c in pdfcheck.chars(pdf) if c.page == page]
+        top, _ = _line_of(chars, step.text.split()[:4])
+        caption = _line_of(chars, step.picture.caption.split()[:4])  # on the step's page,
+        assert caption[1] > max(c.x1 for c in chars if abs(c.top - top) < 1)  # right of the step's first line
+        assert 0 < caption[0] - top < 260  # and under its picture, which starts beside the step
 
 
 def test_a_pose_shown_twice_at_one_size_is_stored_once(sample_content: Content) -> None:

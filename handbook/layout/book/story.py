@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from reportlab.lib.units import cm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -29,7 +30,7 @@ from handbook.layout.book.document import DocInfo, HandbookDoc, handbook_epoch
 from handbook.layout.book.flowables import Anchor, AtFoot, Box, PageRef, QrBlock, Rule, RuledLines
 from handbook.layout.book.pagenumbers import PageNumbers
 from handbook.layout.book.paragraph import LINE_BREAK, Run, Text
-from handbook.layout.figures import PictureFlowable, extra_alt
+from handbook.layout.figures import PictureFlowable, common_scale, extra_alt
 from handbook.layout.styles import FONT, FONT_BOLD, Geometry, handbook_geometry, handbook_styles
 from handbook.model import Content, FaqTopic, Picture, Routine, Source
 from handbook.model.labels import Labels, labels
@@ -37,10 +38,13 @@ from handbook.model.words import dose_sentences, step_cue
 from handbook.pdf.text import text_width
 
 BULLET = "\u2022"
-PICTURE_COLUMN = 0.42  # of the text column: a step's picture beside it
-PICTURE_GAP = 12.0
-PICTURE_HEIGHT = 150.0  # points, at most
-BESIDE_MIN_EMS = 15.0  # a step's text beside its picture needs this many body-text ems, else the picture goes under it
+# A step's picture beside it: at most PICTURE_WIDTH x PICTURE_HEIGHT, every pose of a routine at
+# one scale (the largest that fits them all), so a lying body is at least 7 cm long on paper and
+# a standing one about 8 cm tall.
+PICTURE_WIDTH = 7.6 * cm
+PICTURE_GAP = 10.0
+PICTURE_HEIGHT = 8.1 * cm
+BESIDE_MIN_EMS = 12.0  # a step's text beside its picture needs this many body-text ems, else the picture goes under it
 LONG_LINK = 160  # characters; a longer address goes under its QR code, not beside it
 COVER_SLACK = 6.0  # points kept free on the cover, so rounding never pushes its last line over
 
@@ -137,21 +141,27 @@ class _Story:
             self.add(Rule(3, 10))
         self.add(self.plain(title, heading))
 
-    def figure(self, picture: Picture, indent: float = 0) -> None:
-        """A picture as large as fits (a PNG or JPEG never above 1 pixel per point), caption under it."""
-        g = self.geometry
-        image = PictureFlowable(picture, g.frame_width - indent, 0.4 * g.frame_height, alt=extra_alt(picture))
+    def figure(self, picture: Picture, indent: float = 0, scale: float | None = None) -> None:
+        """A picture as large as fits (a PNG or JPEG never above 1 pixel per point; a pose at `scale`),
+        caption under it."""
+        width, height = self.figure_box(indent)
+        image = PictureFlowable(picture, width, height, alt=extra_alt(picture), scale=scale)
         group = KeepTogether([Spacer(1, 4), image, self.plain(picture.caption, "caption")])
         if indent:
             self.add(Indenter(left=indent), group, Indenter(left=-indent))
         else:
             self.add(group)
 
-    def beside(self, step: Flowable, picture: Picture) -> Flowable:
+    def figure_box(self, indent: float = 0) -> tuple[float, float]:
+        """The most room a picture under its step (or the routine's own picture) takes."""
+        return self.geometry.frame_width - indent, 0.4 * self.geometry.frame_height
+
+    def beside(self, step: Flowable, picture: Picture, scale: float | None = None) -> Flowable:
         """A step with its picture (caption under it) in a column to its right, tops aligned."""
         width = self.geometry.frame_width
-        column = round(PICTURE_COLUMN * width)
-        cell = [PictureFlowable(picture, column - PICTURE_GAP, PICTURE_HEIGHT, centre=True, alt=extra_alt(picture)),
+        column = PICTURE_WIDTH + PICTURE_GAP
+        cell = [PictureFlowable(picture, PICTURE_WIDTH, PICTURE_HEIGHT, centre=True, alt=extra_alt(picture),
+                                scale=scale),
                 self.plain(picture.caption, "caption-beside")]
         table = Table([[step, cell]], colWidths=[width - column, column], hAlign="LEFT")
         table.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT),  # else a cell selects Helvetica (not embedded)
@@ -262,12 +272,16 @@ class _Story:
             self.add(*self.items(routine.equipment))
         else:
             self.text(lang("book.nothing_needed"))
-        if routine.picture:
-            self.figure(routine.picture)
-        self.add(self.plain(lang("book.steps"), "h2"))
         step_style = self.styles["step"]
-        room = self.geometry.frame_width - round(PICTURE_COLUMN * self.geometry.frame_width)
+        room = self.geometry.frame_width - PICTURE_WIDTH - PICTURE_GAP
         side_by_side = room >= BESIDE_MIN_EMS * step_style.fontSize
+        step_box = (PICTURE_WIDTH, PICTURE_HEIGHT) if side_by_side else self.figure_box(step_style.leftIndent)
+        scales = [common_scale([s.picture for s in routine.steps], *step_box),
+                  common_scale([routine.picture], *self.figure_box())]
+        scale = min((s for s in scales if s is not None), default=None)  # one body size in every pose
+        if routine.picture:
+            self.figure(routine.picture, scale=scale)
+        self.add(self.plain(lang("book.steps"), "h2"))
         for number, step in enumerate(routine.steps, start=1):
             cue = step_cue(step.hold_seconds, step.breaths, lang)
             if cue:
@@ -275,11 +289,11 @@ class _Story:
             else:
                 text = self.plain(step.text, "step", bulletText=f"{number}.")
             if step.picture and side_by_side:
-                self.add(self.beside(text, step.picture))
+                self.add(self.beside(text, step.picture, scale))
             else:
                 self.add(text)
                 if step.picture:  # a narrow column (a booklet, large print): the picture under its step
-                    self.figure(step.picture, indent=step_style.leftIndent)
+                    self.figure(step.picture, indent=step_style.leftIndent, scale=scale)
         for title, texts in ((lang("book.tips"), routine.tips), (lang("book.avoid"), routine.avoid),
                              (lang("book.clinic_advice"), routine.clinic_advice)):
             if texts:

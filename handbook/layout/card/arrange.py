@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from handbook.layout import styles
 from handbook.layout.card.boxes import Bordered, Column, SideBySide, Stack
 from handbook.layout.card.parts import CardFooter, DoseStrip, Logo, PictureBlock, QrBlock, StepRows, TickGrid
+from handbook.layout.card.pictures import STEP_GAP, column_width, picture_heights, routine_scale
 from handbook.layout.card.request import CardRequest
 from handbook.layout.card.text import Part, Piece, TextBlock, Unit, text_width, words_of
 from handbook.layout.qr import printed_side
@@ -26,13 +27,6 @@ from handbook.model.labels import Labels, labels
 from handbook.model.words import dose_phrases, step_cue
 
 FONT = styles.FONT
-# A step's picture beside it: the largest and the smallest (still legible) height. Its
-# column is as wide as the picture at that height, but from 1.5 to 1.9 times the height:
-# a lying figure gets a wide column, a standing one room for its caption.
-STEP_PICTURE = {"a4": (46 * mm, 27 * mm), "letter": (46 * mm, 27 * mm), "a5": (32 * mm, 20 * mm),
-                "half-letter": (32 * mm, 20 * mm)}
-STEP_PICTURE_COLUMN = (1.5, 1.9)
-ONE_PICTURE = {False: (70 * mm, 35 * mm), True: (45 * mm, 25 * mm)}  # the routine's one picture; True: A5
 # A box to tick with a pen: 8 mm or more; in large print as wide as a 14 pt weekday ("Wed").
 TICK_BOX = {False: 8.5 * mm, True: 8.2 * mm}  # True: A5 or half-letter
 LARGE_TICK_BOX = 11 * mm
@@ -186,7 +180,7 @@ class Layout:
         if any(s.picture for s in routine.steps):
             assert height is not None
             rows = self._once(("step-rows", height), lambda: self._step_rows(height))  # beside pictures: narrow
-            own = None if routine.picture is None else self.picture(height, routine.picture)
+            own = None if routine.picture is None else self.picture(height, routine.picture, self.scale(height))
             return [rows] + ([] if own is None else [own])
         if height is None or self.single is None:
             return [self._once(("steps",), lambda: self.column(
@@ -199,10 +193,14 @@ class Layout:
         return [self._once(("steps",), lambda: self.column(Stack(self._step_blocks(), keep_first=not self.compact))),
                 self.picture(height, single)]
 
+    def scale(self, height: float) -> float | None:
+        """The one scale of the routine's poses, with pictures at most `height` high."""
+        return routine_scale(self.req.routine, height, self.width, self.size)
+
     def _step_rows(self, height: float) -> Part:
-        """The steps with each step's picture (at most `height` high) beside it."""
+        """The steps with each step's picture (at most `height` high) beside it, every pose at one scale."""
         caption = self.style("card-caption")
-        narrowest, widest = (height * ratio for ratio in STEP_PICTURE_COLUMN)
+        scale = self.scale(height)
         pictures: list[Picture | None] = [s.picture for s in self.req.routine.steps]
         if not self.compact:
             pictures.insert(0, None)  # the heading
@@ -211,24 +209,17 @@ class Layout:
             if picture is None:
                 rows.append((block, None, 0.0))
                 continue
-            column = min(max(height * picture.width_px / picture.height_px, narrowest), widest)
-            rows.append((block, PictureBlock(picture, height, caption), column))
-        return StepRows(rows, gap=12, keep_first=not self.compact, measure=self.text_measure)
+            column = column_width(picture, height, scale, self.width, self.size)
+            rows.append((block, PictureBlock(picture, height, caption, scale), column))
+        return StepRows(rows, gap=STEP_GAP, keep_first=not self.compact, measure=self.text_measure)
 
-    def picture(self, height: float, picture: Picture) -> Part:
+    def picture(self, height: float, picture: Picture, scale: float | None = None) -> Part:
         return self._once(("picture", height, id(picture)),
-                          lambda: PictureBlock(picture, height, self.style("card-caption")))
+                          lambda: PictureBlock(picture, height, self.style("card-caption"), scale))
 
     def picture_heights(self) -> list[float | None]:
-        """The pictures' heights to try, largest first: four steps down to the smallest still legible."""
-        routine = self.req.routine
-        if any(s.picture for s in routine.steps):
-            largest, smallest = STEP_PICTURE[self.paper]
-        elif routine.picture is not None:
-            largest, smallest = ONE_PICTURE[self.compact]
-        else:
-            return [None]
-        return [largest + (smallest - largest) * i / 3 for i in range(4)]
+        """The pictures' heights to try, largest first."""
+        return picture_heights(self.req.routine, self.paper, self.compact)
 
     def _bullets(self, heading: str, items: tuple[str, ...], style: str = "card-body") -> Stack:
         return _bullets(heading, items, self.style("card-heading"), self.style(style))

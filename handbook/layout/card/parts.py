@@ -28,7 +28,7 @@ from handbook.layout.card.text import (
     text_width,
     words_of,
 )
-from handbook.layout.figures import draw_alt_text, draw_picture, extra_alt
+from handbook.layout.figures import draw_alt_text, draw_picture, extra_alt, picture_size
 from handbook.layout.qr import draw_qr
 from handbook.layout.styles import INK
 from handbook.model import Picture
@@ -89,14 +89,17 @@ class DoseStrip(Part):
 class PictureBlock(Part):
     """The routine's picture, scaled to fit, centred, with its caption under it.
 
-    Wraps: the image keeps its proportions and fits both the width and `max_height`;
-    the caption wraps under it. Draws: the image, then the caption centred.
+    Wraps: the image keeps its proportions and fits both the width and `max_height` (a
+    pose given a `scale` is drawn at it, the routine's one scale, when it fits); the
+    caption wraps under it. Draws: the image, then the caption centred.
     """
 
-    def __init__(self, picture: Picture, max_height: float, caption: ParagraphStyle) -> None:
+    def __init__(self, picture: Picture, max_height: float, caption: ParagraphStyle,
+                 scale: float | None = None) -> None:
         super().__init__()
         self.picture = picture
         self.max_height = max_height
+        self.scale = scale
         self.caption = TextBlock.plain(picture.caption, caption, align="center")
         self._image_size = (0.0, 0.0)
         self._caption_height = 0.0
@@ -104,15 +107,19 @@ class PictureBlock(Part):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._caption_height = self.caption.wrap(availWidth, availHeight)[1]
         most = max(min(self.max_height, availHeight - 4 - self._caption_height), 1.0)  # a tight space: smaller
-        scale = min(availWidth / self.picture.width_px, most / self.picture.height_px)
-        self._image_size = (self.picture.width_px * scale, self.picture.height_px * scale)
+        if self.picture.kind == "pose" and self.scale is not None:
+            self._image_size = picture_size(self.picture, availWidth, most, self.scale)
+        else:
+            scale = min(availWidth / self.picture.width_px, most / self.picture.height_px)
+            self._image_size = (self.picture.width_px * scale, self.picture.height_px * scale)
         self.width = availWidth
         self.height = self._image_size[1] + 4 + self._caption_height
         return self.width, self.height
 
     def draw(self) -> None:
         width, height = self._image_size  # a pose or SVG as vectors, a PNG or JPEG as pixels
-        draw_picture(self.canv, self.picture, (self.width - width) / 2, self.height - height, width, height)
+        draw_picture(self.canv, self.picture, (self.width - width) / 2, self.height - height, width, height,
+                     self.scale)
         alt = extra_alt(self.picture)
         if alt:  # for text extraction and screen readers; never printed
             draw_alt_text(self.canv, alt, (self.width - width) / 2, self.height - height, width, height)
