@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from handbook.checks.dose import dose_warnings
 from handbook.commands.cardfiles import card_path
@@ -53,12 +53,17 @@ def check_slugs(content: Content, slugs: list[str]) -> list[str]:
     known = [r.slug for r in content.routines]
     messages = []
     for slug in slugs:
-        if not SLUG_RE.fullmatch(slug):
+        stem = PurePath(slug).stem if slug.endswith((".yaml", ".yml")) else None
+        if stem in known:  # a file name or path, where the command wants the routine's slug
+            messages.append(f"{slug!r} is a file name: use the routine's name, {stem} (see 'handbook list')")
+        elif not SLUG_RE.fullmatch(slug):
             shown = repr(slug) if slug.strip() else "an empty name"
             messages.append(f"{shown} is not a routine name: use the file name of a routine without "
                             "'.yaml', in lower-case letters, digits and dashes (see 'handbook list')")
         elif slug not in known:
-            hint = did_you_mean(slug, known) or "; see 'handbook list' for the routines there are"
+            hint = did_you_mean(slug, known)
+            hint = (f"{hint} ('handbook list' shows them all)" if hint
+                    else "; see 'handbook list' for the routines there are")
             messages.append(f"no routine '{slug}' in {content.root}{hint}")
     return messages
 

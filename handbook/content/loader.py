@@ -15,7 +15,7 @@ from handbook.content.folder import leads_outside, outside_problem
 from handbook.content.schema import INVALID, MAX_SLUG, SLUG_RE, Checker, did_you_mean
 from handbook.content.values import picture_from
 from handbook.content.yamlread import read_yaml
-from handbook.errors import ContentError, Problem, printable
+from handbook.errors import ContentError, Problem, display_path, printable
 from handbook.model import (
     Book,
     Clinic,
@@ -64,6 +64,9 @@ def load(root: Path) -> Loaded:
     if not root.is_dir():
         what = "is not a folder" if root.exists() else "does not exist"
         hint = "; pass --content DIR, or create one with 'handbook init DIR'"
+        if not root.exists() and (root.parent / BOOK_FILE).is_file() and root.parent != root:
+            here = "." if root.parent == Path() else display_path(root.parent)
+            hint = f"; {display_path(root.parent / BOOK_FILE)} is here: pass --content {here}"
         return Loaded(None, [Problem(root, 0, 0, "", f"content folder {what}{hint}")])
 
     routine_files = _content_files(root, root, problems)

@@ -41,7 +41,7 @@ def test_cards_writes_every_routine_on_the_paper_asked(content_dir: Path) -> Non
         assert {tuple(round(v, 1) for v in size) for size in pdfcheck.page_sizes(pdf)} == {A5}
 
 
-@pytest.mark.parametrize("slug", ["../../x", "/etc/passwd", "a/b", "", "Psoas-Release", "psoas-release.yaml"])
+@pytest.mark.parametrize("slug", ["../../x", "/etc/passwd", "a/b", "", "Psoas-Release", "psoas-relase.yaml"])
 def test_a_name_that_is_not_a_slug_is_refused_before_any_path_is_built(content_dir: Path, slug: str) -> None:
     result = run("card", slug)
     assert result.exit_code == 1
@@ -51,10 +51,28 @@ def test_a_name_that_is_not_a_slug_is_refused_before_any_path_is_built(content_d
     assert not Path("output").exists()
 
 
+@pytest.mark.parametrize("name", ["psoas-release.yaml", "routines/psoas-release.yaml"])
+def test_a_routines_file_name_for_its_slug_is_told_the_slug(content_dir: Path, name: str) -> None:
+    result = run("card", name)
+    assert result.exit_code == 1
+    assert result.output == f"'{name}' is a file name: use the routine's name, psoas-release (see 'handbook list')\n"
+    assert not Path("output").exists()
+
+
+def test_where_book_yaml_is_the_folder_the_content_is_suggested(content_dir: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(content_dir)  # book.yaml here, no routines/ folder
+    result = run("card", "psoas-release")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == ("routines: content folder does not exist; book.yaml is here: "
+                                             "pass --content .")
+
+
 def test_an_unknown_routine_gets_a_did_you_mean(content_dir: Path) -> None:
     result = run("card", "psoas-relase", "psoas-release")
     assert result.exit_code == 1
-    assert result.output == "no routine 'psoas-relase' in routines; did you mean 'psoas-release'?\n"
+    assert result.output == ("no routine 'psoas-relase' in routines; did you mean 'psoas-release'? "
+                             "('handbook list' shows them all)\n")
     assert not Path("output").exists()  # one bad name: nothing written
 
 
@@ -145,7 +163,8 @@ def test_patients_csv_makes_the_good_rows_and_reports_the_bad_ones(content_dir: 
     assert card_lines(result.output).splitlines() == [
         "wrote output/cards/psoas-release--ana-maria-o-neil.pdf",
         "wrote output/cards/psoas-rest-positions--sean-o-briain.pdf",
-        "patients.csv:4:12: routine: no routine 'psoas-relase' in routines; did you mean 'psoas-release'?",
+        "patients.csv:4:12: routine: no routine 'psoas-relase' in routines; did you mean 'psoas-release'? "
+        "('handbook list' shows them all)",
         "patients.csv:5:1: name: is empty; every row needs the patient's name",
         "patients.csv:6:32: reps: must be from 1 to 100 (repetitions), got 200",
         "wrote output/cards/pelvic-floor-down-training--jurgen-gross-jr.pdf",
