@@ -6,6 +6,7 @@ traceback); 2 wrong usage.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -15,6 +16,7 @@ from handbook import __version__
 from handbook.errors import ContentError, HandbookError
 from handbook.model.epoch import source_date_epoch
 from handbook.model.labels import LANGUAGES
+from handbook.output.streams import failed_stream, failure_line, silence, tolerant_streams
 
 ISSUES_URL = "https://github.com/handbook-pdf/handbook/issues"
 
@@ -48,7 +50,27 @@ class Failed(click.ClickException):
 
 
 class _Group(click.Group):
-    """Turns our errors into `Failed` and any other exception into a one-line report."""
+    """Turns our errors into `Failed` and any other exception into a one-line report.
+
+    Around every command: a character the terminal cannot show is printed as '?', and a
+    standard stream that fails (a closed pipe, a full disk) ends it with one line at most
+    (`handbook.output.streams`), exit code 1.
+    """
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        with tolerant_streams():
+            try:
+                return super().main(*args, **kwargs)
+            except OSError as exc:
+                stream = failed_stream(exc, click.echo.__code__)
+                if stream is None:
+                    raise
+                silence(stream)
+                line = failure_line(exc, stream)
+                if line:
+                    with contextlib.suppress(OSError):
+                        click.echo(line, err=True)
+                raise SystemExit(1) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -65,13 +87,17 @@ class _Group(click.Group):
             raise Failed(str(exc)) from None
         except KeyboardInterrupt:
             raise click.Abort() from None
-        except Exception as exc:  # noqa: BLE001 - the user must never see a traceback
+        except Exception as exc:  # the user must never see a traceback
+            if failed_stream(exc, click.echo.__code__) is not None:
+                raise  # a standard stream failed: `main` ends the command
             if _interrupted(exc):
                 raise click.Abort() from None
-            raise Failed(
-                f"handbook: internal error ({type(exc).__name__}: {exc}). This is a bug; "
-                f"please report it at {ISSUES_URL} with the command you ran."
-            ) from None
+            raise _internal_error(exc) from None
+
+
+def _internal_error(exc: Exception) -> Failed:
+    return Failed(f"handbook: internal error ({type(exc).__name__}: {exc}). This is a bug; "
+                  f"please report it at {ISSUES_URL} with the command you ran.")
 
 
 def _interrupted(exc: BaseException) -> bool:

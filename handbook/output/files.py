@@ -25,7 +25,7 @@ def ensure_folder(folder: Path) -> None:
     except FileExistsError:
         raise OutputError(f"{display_path(folder)}: is a file, not a folder; choose another --out") from None
     except OSError as exc:
-        raise OutputError(f"{display_path(folder)}: cannot create the folder: {_reason(exc)}") from None
+        raise OutputError(f"{display_path(folder)}: cannot create the folder: {reason(exc)}") from None
     if not folder.is_dir():
         raise OutputError(f"{display_path(folder)}: is a file, not a folder; choose another --out")
 
@@ -46,7 +46,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
         tmp = ""
     except OSError as exc:
-        raise OutputError(f"{display_path(path)}: cannot write: {_reason(exc)}") from None
+        raise OutputError(f"{display_path(path)}: cannot write: {reason(exc)}") from None
     finally:
         if fd >= 0:
             os.close(fd)
@@ -74,12 +74,12 @@ def write_together(files: Sequence[tuple[Path, bytes]]) -> None:
             try:
                 _flush(pending[-1])
             except OSError as exc:
-                raise OutputError(f"{display_path(path)}: cannot write: {_reason(exc)}") from None
+                raise OutputError(f"{display_path(path)}: cannot write: {reason(exc)}") from None
         for (path, _), tmp in zip(files, list(pending), strict=True):
             try:
                 os.replace(tmp, path)
             except OSError as exc:
-                raise OutputError(f"{display_path(path)}: cannot write: {_reason(exc)}") from None
+                raise OutputError(f"{display_path(path)}: cannot write: {reason(exc)}") from None
             pending.remove(tmp)
     finally:
         for tmp in pending:
@@ -119,7 +119,7 @@ def write_many(files: Sequence[tuple[Path, bytes]]) -> list[OutputError | None]:
             try:
                 os.replace(tmp, path)
             except OSError as exc:
-                results[index] = OutputError(f"{display_path(path)}: cannot write: {_reason(exc)}")
+                results[index] = OutputError(f"{display_path(path)}: cannot write: {reason(exc)}")
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
             pending.pop(0)
@@ -144,7 +144,7 @@ def _write_temporary(path: Path, data: bytes) -> str:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise OutputError(f"{display_path(path)}: cannot write: {_reason(exc)}") from None
+            raise OutputError(f"{display_path(path)}: cannot write: {reason(exc)}") from None
         raise
 
 
@@ -165,10 +165,11 @@ def write_new(path: Path, text: str) -> None:
     except FileExistsError:
         raise OutputError(f"{display_path(path)}: already exists; choose another name or edit that file") from None
     except OSError as exc:
-        raise OutputError(f"{display_path(path)}: cannot write: {_reason(exc)}") from None
+        raise OutputError(f"{display_path(path)}: cannot write: {reason(exc)}") from None
 
 
-def _reason(exc: OSError) -> str:
+def reason(exc: OSError) -> str:
+    """Why a write failed, in a few plain words (the disk is full, permission denied)."""
     if exc.errno == errno.ENOSPC:
         return "the disk is full"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
