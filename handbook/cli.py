@@ -16,6 +16,7 @@ from handbook import __version__
 from handbook.errors import ContentError, HandbookError
 from handbook.model.epoch import source_date_epoch
 from handbook.model.labels import LANGUAGES
+from handbook.output.signals import stop_like_ctrl_c
 from handbook.output.streams import failed_stream, failure_line, silence, tolerant_streams
 
 ISSUES_URL = "https://github.com/handbook-pdf/handbook/issues"
@@ -52,13 +53,13 @@ class Failed(click.ClickException):
 class _Group(click.Group):
     """Turns our errors into `Failed` and any other exception into a one-line report.
 
-    Around every command: a character the terminal cannot show is printed as '?', and a
-    standard stream that fails (a closed pipe, a full disk) ends it with one line at most
-    (`handbook.output.streams`), exit code 1.
+    Around every command: SIGTERM stops it as Ctrl-C does, a character the terminal
+    cannot show is printed as '?', and a standard stream that fails (a closed pipe, a
+    full disk) ends it with one line at most (`handbook.output.streams`), exit code 1.
     """
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        with tolerant_streams():
+        with stop_like_ctrl_c(), tolerant_streams():
             try:
                 return super().main(*args, **kwargs)
             except OSError as exc:
