@@ -308,9 +308,12 @@ def _language_note(content_dir: Path, language: str | None) -> None:
 def _report_cards(outcomes: Any) -> None:
     """Print each card's line as it is made; fail (exit 1) if any card was refused."""
     refused = 0
-    for outcome in outcomes:
-        click.echo(outcome.text, err=not outcome.ok or outcome.warning)
-        refused += not outcome.ok
+    try:
+        for outcome in outcomes:
+            click.echo(outcome.text, err=not outcome.ok or outcome.warning)
+            refused += not outcome.ok
+    finally:
+        outcomes.close()  # at once, not when collected: stops the worker pool if printing failed or was interrupted
     if refused:
         raise Failed(f"{refused} card{'s were' if refused != 1 else ' was'} not written")
 

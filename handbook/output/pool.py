@@ -6,15 +6,31 @@ saves. Workers are forked where fork exists, after the caller has done what they
 need (`warm`), so they start warm and inherit `shared` (the loaded content) without
 copying it; each makes and writes its own chunk, and only a short result per job comes
 back, so memory stays flat however many jobs there are. Results come in job order.
+
+Stopping never leaves a half-written file or a worker behind. When the caller stops
+reading (an error, Ctrl-C, SIGTERM: `handbook.output.signals`), the workers begin no new
+chunk, finish the one in hand (its files written whole) and exit. When the parent dies
+without a word (SIGKILL, a crash), each worker notices at once: it watches a pipe whose
+writing end only the parent holds, which closes when the parent dies, as all of a dead
+process's files do; the worker then finishes its chunk and exits. A worker ignores
+Ctrl-C (the terminal sends it to the workers too; the parent decides) and leaves the same
+way on SIGTERM.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
+
+from handbook.errors import HandbookError
+from handbook.output.signals import STOP_SIGNALS
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -22,7 +38,9 @@ Result = TypeVar("Result")
 POOL_MIN = 24  # below this many jobs, one process is quicker than starting workers
 MAX_WORKERS = 8
 
-_worker: tuple[Callable[[Any, Sequence[Any]], list[Any]], Any] | None = None  # set once in each worker
+_worker: tuple[Callable[[Any, Sequence[Any]], list[Any]], Any, Any] | None = None  # set once in each worker
+_busy = threading.Lock()  # held by a worker while it makes a chunk
+_leaving = threading.Event()  # set in a worker that is to begin no new chunk
 
 
 def map_chunks(work: Callable[[Any, Sequence[Job]], list[Result]], shared: Any, jobs: Sequence[Job], chunk: int,
@@ -40,10 +58,25 @@ def map_chunks(work: Callable[[Any, Sequence[Job]], list[Result]], shared: Any, 
     if warm is not None:
         warm()
     size = max(1, min(chunk, len(jobs) // (workers * 4)))  # a few chunks per worker, so they finish together
-    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker,
-                             initargs=(work, shared)) as pool:
+    context = _context()
+    stop = context.Event()  # set: begin no new chunk
+    watched, held = context.Pipe(duplex=False)  # the workers watch `watched`; only this process keeps `held`
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                               initargs=(work, shared, stop, watched, held))
+    try:
         for results in pool.map(_in_worker, _chunks(jobs, size)):
             yield from results
+    except BrokenProcessPool:
+        raise HandbookError("a worker process stopped before its work was done (was it killed, or out of memory?); "
+                            "what is not listed above was not made") from None
+    except BaseException:  # the caller stopped reading: Ctrl-C, SIGTERM, an error, a closed pipe
+        stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    finally:
+        pool.shutdown(wait=True)
+        held.close()
+        watched.close()
 
 
 def cores() -> int:
@@ -66,12 +99,43 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _start_worker(work: Callable[[Any, Sequence[Any]], list[Any]], shared: Any) -> None:
+def _start_worker(work: Callable[[Any, Sequence[Any]], list[Any]], shared: Any, stop: Any,
+                  watched: multiprocessing.connection.Connection,
+                  held: multiprocessing.connection.Connection) -> None:
+    """Set up a worker: its job, its signals, and a watch on the parent."""
     global _worker
-    _worker = (work, shared)
+    held.close()  # this worker's copy of the parent's end: the parent's must be the only one left open
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for number in STOP_SIGNALS:
+        signal.signal(number, _on_stop_signal)
+    _worker = (work, shared, stop)
+    threading.Thread(target=_watch_parent, args=(watched,), name="watch-parent", daemon=True).start()
 
 
 def _in_worker(jobs: Sequence[Any]) -> list[Any]:
+    """Make one chunk, unless the worker is leaving or the parent said stop."""
     assert _worker is not None
-    work, shared = _worker
-    return work(shared, jobs)
+    work, shared, stop = _worker
+    with _busy:
+        if _leaving.is_set() or stop.is_set():
+            return []
+        return work(shared, jobs)
+
+
+def _watch_parent(watched: multiprocessing.connection.Connection) -> None:
+    """Wait until the parent's end of the pipe closes (the parent has died), then leave."""
+    try:
+        multiprocessing.connection.wait([watched])
+    finally:
+        _leave()
+
+
+def _on_stop_signal(signum: int, frame: object) -> None:
+    threading.Thread(target=_leave, name="leave", daemon=True).start()  # not here: this thread may hold `_busy`
+
+
+def _leave() -> None:
+    """End the worker as soon as the chunk in hand is made and written, if any."""
+    _leaving.set()
+    with _busy:
+        os._exit(1)
