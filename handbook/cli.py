@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 import click
 
 from handbook import __version__
-from handbook.errors import ContentError, HandbookError
+from handbook.errors import ContentError, HandbookError, UsageProblem
 from handbook.model.epoch import source_date_epoch
 from handbook.model.labels import LANGUAGES
 from handbook.output.signals import stop_like_ctrl_c
@@ -50,13 +50,39 @@ class Failed(click.ClickException):
         click.echo(self.format_message(), err=True)
 
 
-class _Group(click.Group):
+class _UsageLine:
+    """Every wrong usage gets the command's usage line: click's parser leaves it out of some of
+    its own errors (an option given without its value, a flag given one)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc, no-any-return]
+        except click.UsageError as exc:
+            if exc.ctx is None:
+                exc.ctx, exc.cmd = ctx, ctx.command
+            raise
+
+
+class _Command(_UsageLine, click.Command):
+    """A command: what was typed and found wrong by our checks (`UsageProblem`) is a usage error, exit 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UsageProblem as exc:
+            lines = [f"Invalid value for '{name}': {why}" if name else why for name, why in exc.problems]
+            raise click.UsageError("\nError: ".join(lines), ctx) from None
+
+
+class _Group(_UsageLine, click.Group):
     """Turns our errors into `Failed` and any other exception into a one-line report.
 
     Around every command: SIGTERM stops it as Ctrl-C does, a character the terminal
     cannot show is printed as '?', and a standard stream that fails (a closed pipe, a
     full disk) ends it with one line at most (`handbook.output.streams`), exit code 1.
     """
+
+    command_class = _Command
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         with stop_like_ctrl_c(), tolerant_streams():
@@ -112,7 +138,7 @@ def _interrupted(exc: BaseException) -> bool:
     return False
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("handbook", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="handbook", message="%(prog)s %(version)s")
 def cli() -> None:
     """Turn YAML exercise routines and FAQs into print-ready PDF handouts.
@@ -362,7 +388,8 @@ def card(slugs: tuple[str, ...], content_dir: Path, out_dir: Path, paper: str | 
 @card_out_option
 @card_paper_option
 @card_weeks_option
-@click.option("--patients", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE.csv",
+@click.option("--patients", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              metavar="FILE.csv",
               help="One personal card per row: columns name, routine, and any of hold, reps, sets, "
                    "times_a_day, weeks, side, note.")
 @language_option

@@ -54,6 +54,20 @@ class HandbookError(Exception):
     """Base of every error the tool reports to the user as a clean message (exit 1)."""
 
 
+class UsageProblem(HandbookError):
+    """What was typed on the command line cannot be used: exit 2, after the command's usage line.
+
+    `problems` pairs the option or argument as it is named on the command line ("--hold",
+    "SLUG") with why it cannot be used; an empty name stands for the command line as a
+    whole (options that exclude each other). Content, files and output are never usage:
+    their problems are `ContentError` and `OutputError` (exit 1).
+    """
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(f"{name}: {why}" if name else why for name, why in problems))
+
+
 class ContentError(HandbookError):
     """The content folder has one or more problems; all of them are listed."""
 

@@ -247,8 +247,8 @@ def test_a_blank_name_for_a_patient_never_replaces_the_card_without_a_name(folde
     before = pdfs(folder)
     for blank in ("   ", ""):
         ran = handbook("card", "knee-hold", "--for", blank, "--hold", "45")
-        assert (ran.code, ran.stderr) == (1, ["--for: is blank; write the patient's name, or leave --for out for "
-                                              "the card without a name"])
+        assert (ran.code, ran.stderr[-1]) == (2, "Error: Invalid value for '--for': is blank; write the patient's "
+                                                 "name, or leave --for out for the card without a name")  # usage
     assert pdfs(folder) == before
 
 

@@ -157,20 +157,25 @@ def test_new_filled_in_passes_check(run, minimal: Path) -> None:  # type: ignore
     assert result.exit_code == 0
 
 
+NEW_USAGE = "Usage: handbook new [OPTIONS] SLUG\nTry 'handbook new --help' for help.\n\n"
+
+
 @pytest.mark.parametrize("slug", ["Neck", "../x", "a/b", "neck_turn", "neck-", "/etc/passwd"])
 def test_new_refuses_an_invalid_slug(run, minimal: Path, slug: str) -> None:  # type: ignore[no-untyped-def]
     result = run("new", slug)
-    assert result.exit_code == 1
-    assert result.stderr == (
-        f"'{slug}' is not a valid routine name: use lower-case letters, digits and dashes, e.g. 'hip-flexor-stretch'\n"
+    assert result.exit_code == 2
+    assert result.stderr == NEW_USAGE + (
+        f"Error: Invalid value for 'SLUG': '{slug}' is not a valid routine name: use lower-case letters, digits and "
+        "dashes, e.g. 'hip-flexor-stretch'\n"
     )
     assert sorted(p.name for p in minimal.iterdir()) == ["book.yaml", "faq", "knee-hold.yaml"]
 
 
 def test_new_refuses_the_reserved_name_book(run, minimal: Path) -> None:  # type: ignore[no-untyped-def]
     result = run("new", "book")
-    assert result.exit_code == 1
-    assert result.stderr == "'book' is reserved for book.yaml; choose another name\n"
+    assert result.exit_code == 2
+    assert result.stderr == NEW_USAGE + ("Error: Invalid value for 'SLUG': 'book' is reserved for book.yaml; "
+                                         "choose another name\n")
 
 
 def test_new_refuses_an_existing_file(run, minimal: Path) -> None:  # type: ignore[no-untyped-def]

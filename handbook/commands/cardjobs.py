@@ -18,7 +18,7 @@ from handbook.checks.dose import dose_warnings
 from handbook.commands.cardfiles import card_path
 from handbook.content.personal import GENERIC, OVERRIDES, Personal, personal_routine, side_problem
 from handbook.content.schema import SLUG_RE, did_you_mean
-from handbook.errors import HandbookError, Problem, display_path
+from handbook.errors import Problem, UsageProblem, display_path
 from handbook.layout.card import CardDoesNotFit, CardRequest, render_card_sides, request_for
 from handbook.model import Content, Routine
 from handbook.output.files import ensure_folder, write_many
@@ -74,11 +74,11 @@ def plan_cards(content: Content, slugs: list[str] | None, paper: str | None, out
     if slugs is not None:
         problems = check_slugs(content, slugs)
         if problems:
-            raise HandbookError("\n".join(problems))
+            raise UsageProblem([("SLUG...", problem) for problem in problems])
     chosen = slugs if slugs is not None else [r.slug for r in content.routines]
     sides = [problem for slug in chosen if (problem := side_problem(content.routine(slug), personal))]
     if sides:
-        raise HandbookError("\n".join(f"--side: {problem}" for problem in sides))
+        raise UsageProblem([("--side", problem) for problem in sides])
     paper = paper or content.book.paper
     unique = list(dict.fromkeys(chosen))
     return [CardJob(slug, paper, card_path(out_dir, slug, personal, large_print), personal, large_print=large_print)

@@ -29,7 +29,7 @@ from handbook.commands.cardjobs import (
     request,
 )
 from handbook.content.personal import Personal, check_personal
-from handbook.errors import ContentError, HandbookError
+from handbook.errors import ContentError, HandbookError, UsageProblem
 from handbook.model import Content
 
 OPTION_NAMES = {"name": "--for", "note": "--note", "hold": "--hold", "reps": "--reps", "sets": "--sets",
@@ -37,20 +37,20 @@ OPTION_NAMES = {"name": "--for", "note": "--note", "hold": "--hold", "reps": "--
 
 
 def options_personal(options: Mapping[str, str | None]) -> Personal:
-    """The patient's name, note and dose from command-line options, or `HandbookError` saying what is wrong."""
+    """The patient's name, note and dose from command-line options, or `UsageProblem` saying what is wrong."""
     covered = None
     if any(options.get(key) for key in ("name", "note")):
         from handbook.layout.styles import covered as font_covered  # here: it reads the font files
 
         covered = font_covered()
     personal, problems = check_personal(options, Path("options"), covered=covered)
-    messages = [f"{OPTION_NAMES.get(p.field, p.field)}: {p.message}" for p in problems]
+    wrong = [(OPTION_NAMES.get(p.field, p.field), p.message) for p in problems]
     name = options.get("name")
     if name is not None and not name.strip():  # not the card without a name: that would replace SLUG.pdf
-        messages.insert(0, f"{OPTION_NAMES['name']}: is blank; write the patient's name, or leave "
-                           f"{OPTION_NAMES['name']} out for the card without a name")
-    if personal is None or messages:
-        raise HandbookError("\n".join(messages))
+        wrong.insert(0, (OPTION_NAMES["name"], f"is blank; write the patient's name, or leave {OPTION_NAMES['name']} "
+                                               "out for the card without a name"))
+    if personal is None or wrong:
+        raise UsageProblem(wrong)
     return personal
 
 
@@ -105,7 +105,8 @@ def cards_command(content_dir: Path, out_dir: Path, printing: Printing, weeks: s
     """`handbook cards`: a card for every routine, or one per row of a patients' CSV file; 2-up on request."""
     personal = options_personal({"weeks": weeks})
     if patients is not None and weeks is not None:
-        raise HandbookError("--weeks and --patients: put the weeks in a 'weeks' column of the file instead")
+        raise UsageProblem([("", "--weeks and --patients cannot be used together; put the weeks in a 'weeks' "
+                                 "column of the file instead")])
     content = load_for_cards(content_dir, printing.language)
     paper = printing.paper or content.book.paper
     if printing.two_up:

@@ -13,7 +13,7 @@ from handbook.content import fields
 from handbook.content.loader import SUFFIXES
 from handbook.content.scaffold import plan_scaffold, routine_scaffold
 from handbook.content.schema import MAX_SLUG, SLUG_RE
-from handbook.errors import HandbookError, display_path
+from handbook.errors import HandbookError, UsageProblem, display_path
 from handbook.output.files import write_new
 
 SAMPLE_PACKAGE_DIR = "sample"
@@ -30,15 +30,13 @@ output/
 def new_routine(root: Path, slug: str) -> Path:
     """Write a scaffold for a new routine; refuse a bad slug or an existing file."""
     if not SLUG_RE.fullmatch(slug):
-        raise HandbookError(
-            f"'{slug}' is not a valid routine name: use lower-case letters, digits and dashes, "
-            "e.g. 'hip-flexor-stretch'"
-        )
+        raise UsageProblem([("SLUG", f"'{slug}' is not a valid routine name: use lower-case letters, digits and "
+                                     "dashes, e.g. 'hip-flexor-stretch'")])
     if len(slug) > MAX_SLUG:
-        raise HandbookError(f"'{slug[:20]}...' is too long for a routine name ({len(slug)} characters); "
-                            f"use at most {MAX_SLUG}, e.g. 'hip-flexor-stretch'")
+        raise UsageProblem([("SLUG", f"'{slug[:20]}...' is too long for a routine name ({len(slug)} characters); "
+                                     f"use at most {MAX_SLUG}, e.g. 'hip-flexor-stretch'")])
     if slug == "book":
-        raise HandbookError("'book' is reserved for book.yaml; choose another name")
+        raise UsageProblem([("SLUG", "'book' is reserved for book.yaml; choose another name")])
     if not root.is_dir():
         raise HandbookError(f"{display_path(root)}: content folder does not exist; create one with 'handbook init DIR'")
     for suffix in SUFFIXES:

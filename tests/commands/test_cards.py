@@ -20,6 +20,9 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args))
 
 
+CARD_USAGE = "Usage: handbook card [OPTIONS] SLUG...\nTry 'handbook card --help' for help.\n\n"
+
+
 def test_card_writes_one_card_and_says_where(content_dir: Path) -> None:
     result = run("card", "psoas-release")
     assert result.exit_code == 0, result.output
@@ -44,18 +47,20 @@ def test_cards_writes_every_routine_on_the_paper_asked(content_dir: Path) -> Non
 @pytest.mark.parametrize("slug", ["../../x", "/etc/passwd", "a/b", "", "Psoas-Release", "psoas-relase.yaml"])
 def test_a_name_that_is_not_a_slug_is_refused_before_any_path_is_built(content_dir: Path, slug: str) -> None:
     result = run("card", slug)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # what was typed: a usage error
     shown = repr(slug) if slug else "an empty name"
-    assert result.output == (f"{shown} is not a routine name: use the file name of a routine without '.yaml', "
-                             "in lower-case letters, digits and dashes (see 'handbook list')\n")
+    assert result.output == CARD_USAGE + (
+        f"Error: Invalid value for 'SLUG...': {shown} is not a routine name: use the file name of a routine without "
+        "'.yaml', in lower-case letters, digits and dashes (see 'handbook list')\n")
     assert not Path("output").exists()
 
 
 @pytest.mark.parametrize("name", ["psoas-release.yaml", "routines/psoas-release.yaml"])
 def test_a_routines_file_name_for_its_slug_is_told_the_slug(content_dir: Path, name: str) -> None:
     result = run("card", name)
-    assert result.exit_code == 1
-    assert result.output == f"'{name}' is a file name: use the routine's name, psoas-release (see 'handbook list')\n"
+    assert result.exit_code == 2
+    assert result.output == CARD_USAGE + (f"Error: Invalid value for 'SLUG...': '{name}' is a file name: use the "
+                                          "routine's name, psoas-release (see 'handbook list')\n")
     assert not Path("output").exists()
 
 
@@ -70,9 +75,10 @@ def test_where_book_yaml_is_the_folder_the_content_is_suggested(content_dir: Pat
 
 def test_an_unknown_routine_gets_a_did_you_mean(content_dir: Path) -> None:
     result = run("card", "psoas-relase", "psoas-release")
-    assert result.exit_code == 1
-    assert result.output == ("no routine 'psoas-relase' in routines; did you mean 'psoas-release'? "
-                             "('handbook list' shows them all)\n")
+    assert result.exit_code == 2
+    assert result.output == CARD_USAGE + (
+        "Error: Invalid value for 'SLUG...': no routine 'psoas-relase' in routines; did you mean 'psoas-release'? "
+        "('handbook list' shows them all)\n")
     assert not Path("output").exists()  # one bad name: nothing written
 
 
@@ -91,12 +97,13 @@ def test_a_personal_card_has_the_name_in_the_file_and_on_the_card(content_dir: P
 
 def test_overrides_are_checked_like_content(content_dir: Path) -> None:
     result = run("card", "psoas-release", "--reps", "0", "--hold", "long", "--weeks", "2-1", "--for", " ")
-    assert result.exit_code == 1
-    assert result.output == (
-        "--for: is blank; write the patient's name, or leave --for out for the card without a name\n"
-        "--hold: expected seconds as a number, got 'long'\n"
-        "--reps: must be from 1 to 100 (repetitions), got 0\n"
-        "--weeks: a range goes from low to high, got [2, 1]\n"
+    assert result.exit_code == 2
+    assert result.output == CARD_USAGE + (
+        "Error: Invalid value for '--for': is blank; write the patient's name, or leave --for out for the card "
+        "without a name\n"
+        "Error: Invalid value for '--hold': expected seconds as a number, got 'long'\n"
+        "Error: Invalid value for '--reps': must be from 1 to 100 (repetitions), got 0\n"
+        "Error: Invalid value for '--weeks': a range goes from low to high, got [2, 1]\n"
     )
     assert not Path("output").exists()
 
@@ -248,9 +255,9 @@ def test_a_side_prints_that_side_only_everywhere(minimal: Path, edit: Callable[[
 
 def test_a_side_for_a_routine_not_done_on_each_side_is_refused(minimal: Path) -> None:
     result = CliRunner().invoke(cli, ["card", "knee-hold", "--content", "content", "--side", "right"])
-    assert result.exit_code == 1
-    assert result.stderr == ("--side: 'knee-hold' is not done on each side, so it has no right side only; "
-                             "leave the side out\n")
+    assert result.exit_code == 2
+    assert result.stderr == CARD_USAGE + ("Error: Invalid value for '--side': 'knee-hold' is not done on each side, "
+                                          "so it has no right side only; leave the side out\n")
     assert not Path("output").exists()
 
 
@@ -292,9 +299,9 @@ def test_where_the_sources_give_no_number_the_card_has_a_line_for_the_clinicians
 
 def test_a_blank_is_not_a_number_for_a_patient(minimal: Path) -> None:
     result = CliRunner().invoke(cli, ["card", "knee-hold", "--content", "content", "--for", "Ana", "--hold", "blank"])
-    assert result.exit_code == 1
-    assert result.stderr == ("--hold: expected a number, got 'blank' (a blank is for the routine's own dose, where "
-                             "the clinician writes the number in)\n")
+    assert result.exit_code == 2
+    assert result.stderr == CARD_USAGE + ("Error: Invalid value for '--hold': expected a number, got 'blank' (a blank "
+                                          "is for the routine's own dose, where the clinician writes the number in)\n")
 
 
 def test_a_patients_number_that_makes_no_sense_is_a_warning_and_strict_refuses_it(minimal: Path) -> None:
