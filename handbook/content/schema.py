@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.content.yamlread import Node
+from handbook.content.yamlsyntax import quote_it
 from handbook.errors import Problem
 from handbook.model import Where
 
@@ -61,6 +62,18 @@ def describe(node: Node) -> str:
         return "nothing"
     text = node.text if len(node.text) <= 40 else node.text[:37] + "..."
     return repr(text) if isinstance(node.value, str) else text
+
+
+def mapping_meant_as_text(node: Node) -> str:
+    """The text a writer meant where YAML read `- Stretch: lie on your back.` as a mapping of one
+    key (a list item or a value of plain text with ': ' in it), or "" when it does not read so."""
+    if node.kind != "map" or len(node.value) != 1:
+        return ""
+    ((key, entry),) = node.value.items()
+    value = entry.value
+    if value.kind != "scalar" or value.quoted or not isinstance(value.value, str) or not value.text:
+        return ""
+    return f"{key}: {value.text}"
 
 
 class Spec:
@@ -222,6 +235,9 @@ class TextOrRecord(Spec):
     text_field: str = "text"
 
     def check(self, node: Node, name: str, ck: Checker) -> Any:
+        meant = mapping_meant_as_text(node)
+        if meant and not any(re.fullmatch(r"[a-z_][a-z0-9_]*", key) for key in node.value):  # not a field's name
+            return ck.error(node.line, node.col, name, quote_it(meant))  # `- Stretch: lie down.`
         if node.kind == "map":
             return self.record.check(node, name, ck)
         value = self.text.check(node, name, ck)

@@ -16,8 +16,9 @@ from typing import Any
 
 from handbook.content import images
 from handbook.content.folder import OUTSIDE_LINK, leads_outside
-from handbook.content.schema import INVALID, SLUG_RE, Checker, Spec, describe, did_you_mean
+from handbook.content.schema import INVALID, SLUG_RE, Checker, Spec, describe, did_you_mean, mapping_meant_as_text
 from handbook.content.yamlread import Node, resolve_plain, whole_number
+from handbook.content.yamlsyntax import quote_it
 from handbook.errors import display_path, printable
 from handbook.model import BLANK, Amount, Picture
 
@@ -34,6 +35,9 @@ class Text(Spec):
     what: str = "text"
 
     def check(self, node: Node, name: str, ck: Checker) -> Any:
+        meant = mapping_meant_as_text(node)
+        if meant:
+            return ck.error(node.line, node.col, name, f"expected {self.what}, got a mapping: {quote_it(meant)}")
         if node.kind != "scalar" or node.value is None or isinstance(node.value, bool):
             return ck.error(node.line, node.col, name, f"expected {self.what}, got {describe(node)}")
         if not isinstance(node.value, str):
@@ -261,6 +265,9 @@ class Date(Spec):
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
 
+MAX_URL = 2000  # characters: what browsers and QR codes reliably take
+
+
 class Url(Spec):
     """A web address starting with http:// or https://."""
 
@@ -273,7 +280,10 @@ class Url(Spec):
             bad = forbidden_character(text)
             if bad:
                 return ck.error(node.line, node.col, name, bad)
-            if self.pattern.fullmatch(text) and len(text) <= 2000:
+            if self.pattern.fullmatch(text):
+                if len(text) > MAX_URL:
+                    return ck.error(node.line, node.col, name, f"is too long for a web address ({len(text)} "
+                                                               f"characters; at most {MAX_URL}); shorten it")
                 ck.place(name, node)
                 return text
         return ck.error(

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from handbook.content.yamlsyntax import syntax_problem
 from handbook.errors import Problem
 
 try:  # libyaml is the fast path; the pure-Python parser gives the same events.
@@ -167,8 +168,8 @@ class _Builder:
                 self.doc.root = None
                 self.run(yaml.SafeLoader)
                 return
-            mark = exc.problem_mark or exc.context_mark
-            self.fail(mark, _syntax_message(exc, self.text))
+            line, col, message = syntax_problem(exc, self.text)
+            self.doc.problems.append(Problem(self.doc.path, line, col, "", message))
         except yaml.YAMLError as exc:  # pragma: no cover - unmarked reader errors
             self.fail(None, f"YAML syntax: {exc}")
         except RecursionError:  # pragma: no cover - MAX_DEPTH stops us long before
@@ -241,17 +242,3 @@ class _Builder:
 def _short_tag(tag: str) -> str:
     prefix = "tag:yaml.org,2002:"
     return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
-
-
-def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
-    mark = exc.problem_mark
-    if mark is not None:
-        lines = text.splitlines()
-        if mark.line < len(lines):
-            line_text = lines[mark.line]
-            if "\t" in line_text[: mark.column + 1] or "\t" in (exc.problem or ""):
-                return "YAML syntax: found a tab character; indent with spaces only"
-    problem = (exc.problem or "invalid YAML").strip()
-    context = (exc.context or "").strip()
-    detail = f"{problem} {context}" if context and context not in problem else problem
-    return f"YAML syntax: {detail}"

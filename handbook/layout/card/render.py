@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import io
 import math
+from dataclasses import replace
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -42,6 +43,7 @@ PAPER_NAMES = {"a4": "A4", "letter": "Letter", "a5": "A5", "half-letter": "half-
 CHECK_PAPERS = ("a4", "letter", "a5")  # the papers `handbook check` fits every card on
 # Given the first codes of each face in every card, so cards share their font subsets
 # (see pdf.document.seed_fonts): the marks the card prints (· • … ×) and the usual typographic ones.
+SHORT_LINK = "https://example.org/video"  # a usual link, to tell whether the routine's own is what is too long
 SEED_ALPHABET = "\u00b7\u2022\u2026\u00d7\u2013\u2014\u2018\u2019\u201c\u201d"
 
 
@@ -145,18 +147,28 @@ def _draw_side(canv: Canvas, geometry: styles.Geometry, side: Side, gap: float) 
 
 
 def fit_problem(req: CardRequest, fit: Fit) -> Problem:
-    """The refusal of a card that does not fit on four sides, saying roughly how much to cut."""
+    """The refusal of a card that does not fit on four sides, saying roughly how much to cut.
+
+    Blamed on the routine's link when a short one would let the card fit: a long address
+    makes a large QR code and many lines of text, and shortening the steps would not help.
+    """
     routine = req.routine
     lines = max(1, math.ceil(fit.overflow / (req.body_size * 1.25)))
     percent = max(1, math.ceil(100 * fit.overflow / fit.available))
+    large = " in large print" if req.large_print else ""
+    too_long = f"about {lines} line{'s' if lines != 1 else ''} / {percent}% too long"
+    link = routine.link
+    if link and len(link) > len(SHORT_LINK) and fit_card(replace(req, routine=replace(routine, link=SHORT_LINK))).ok:
+        where = routine.where("link")
+        return Problem(where.path, where.line, where.col, "link",
+                       f"is too long for the card ({len(link)} characters): its QR code and the address written out "
+                       f"make the {PAPER_NAMES[req.paper]} card{large} {too_long}; shorten the address")
     hints = "shorten its steps, tips or lists"
     if req.weeks > DEFAULT_WEEKS:
         hints += f", or print fewer weeks than {req.weeks}"
     if req.note:
         hints += ", or shorten the note"
     where = routine.where("steps")
-    large = " in large print" if req.large_print else ""
     message = (f"the card for '{routine.slug}' does not fit on {MOST_SIDES} sides of {PAPER_NAMES[req.paper]}{large} "
-               f"with {req.body_size:g} pt text: about {lines} line{'s' if lines != 1 else ''} / "
-               f"{percent}% too long; {hints}")
+               f"with {req.body_size:g} pt text: {too_long}; {hints}")
     return Problem(where.path, where.line, where.col, "card", message)
