@@ -29,7 +29,7 @@ from handbook.commands.cardjobs import (
     request,
 )
 from handbook.content.personal import Personal, check_personal
-from handbook.errors import ContentError, HandbookError, UsageProblem
+from handbook.errors import ContentError, HandbookError, OutputError, UsageProblem
 from handbook.model import Content
 
 OPTION_NAMES = {"name": "--for", "note": "--note", "hold": "--hold", "reps": "--reps", "sets": "--sets",
@@ -145,8 +145,10 @@ def two_up_cards(content: Content, planned: Sequence[CardJob | Outcome], out_dir
     from handbook.layout.card import CardDoesNotFit, render_card_sides
     from handbook.model.labels import labels
     from handbook.output import impose
-    from handbook.output.files import write_atomic
+    from handbook.output.files import in_the_way, write_atomic
 
+    if in_the_way(out_dir):  # an unusable --out fails before the cards are drawn
+        raise OutputError(in_the_way(out_dir))
     pages: list[bytes] = []
     sides: list[int] = []
     paper = "a5"

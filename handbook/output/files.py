@@ -15,19 +15,39 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from handbook.errors import OutputError, display_path
+from handbook.errors import OutputError, display_path, printable
 
 
 def ensure_folder(folder: Path) -> None:
-    """Create an output folder (and its parents), or raise `OutputError` saying why not."""
+    """Create an output folder (and its parents), or raise `OutputError` saying why not.
+
+    When the folder or one above it is in the way, the message names it and says what it
+    is: a file, a symbolic link to a file, or a symbolic link to nothing (which `mkdir -p`
+    would not follow either); nothing is created.
+    """
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise OutputError(f"{display_path(folder)}: is a file, not a folder; choose another --out") from None
     except OSError as exc:
-        raise OutputError(f"{display_path(folder)}: cannot create the folder: {reason(exc)}") from None
+        raise OutputError(in_the_way(folder) or f"{display_path(folder)}: cannot create the folder: "
+                                                f"{reason(exc)}") from None
     if not folder.is_dir():
-        raise OutputError(f"{display_path(folder)}: is a file, not a folder; choose another --out")
+        raise OutputError(in_the_way(folder) or f"{display_path(folder)}: is not a folder; choose another --out")
+
+
+def in_the_way(folder: Path) -> str:
+    """What stands where `folder`, or a folder above it, should be, as one line; "" when nothing does."""
+    for part in (folder, *folder.parents):
+        if part.is_symlink():
+            target = printable(os.readlink(part))
+            if not part.exists():
+                return (f"{display_path(part)}: is a symbolic link to '{target}', which does not exist; "
+                        "create that folder or choose another --out")
+            if not part.is_dir():
+                return f"{display_path(part)}: is a symbolic link to '{target}', a file, not a folder; choose another --out"
+            return ""
+        if part.exists():
+            return "" if part.is_dir() else f"{display_path(part)}: is a file, not a folder; choose another --out"
+    return ""
 
 
 def write_atomic(path: Path, data: bytes) -> None:
