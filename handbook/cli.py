@@ -6,7 +6,6 @@ traceback); 2 wrong usage.
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -17,7 +16,7 @@ from handbook.errors import ContentError, HandbookError, UsageProblem
 from handbook.model.epoch import source_date_epoch
 from handbook.model.labels import LANGUAGES
 from handbook.output.signals import stop_like_ctrl_c
-from handbook.output.streams import failed_stream, failure_line, silence, tolerant_streams
+from handbook.output.streams import end_after_failure, failed_stream, tolerant_streams
 
 ISSUES_URL = "https://github.com/handbook-pdf/handbook/issues"
 
@@ -92,12 +91,7 @@ class _Group(_UsageLine, click.Group):
                 stream = failed_stream(exc, click.echo.__code__)
                 if stream is None:
                     raise
-                silence(stream)
-                line = failure_line(exc, stream)
-                if line:
-                    with contextlib.suppress(OSError):
-                        click.echo(line, err=True)
-                raise SystemExit(1) from None
+                end_after_failure(exc, stream)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -119,12 +113,10 @@ class _Group(_UsageLine, click.Group):
                 raise  # a standard stream failed: `main` ends the command
             if _interrupted(exc):
                 raise click.Abort() from None
-            raise _internal_error(exc) from None
-
-
-def _internal_error(exc: Exception) -> Failed:
-    return Failed(f"handbook: internal error ({type(exc).__name__}: {exc}). This is a bug; "
-                  f"please report it at {ISSUES_URL} with the command you ran.")
+            raise Failed(
+                f"handbook: internal error ({type(exc).__name__}: {exc}). This is a bug; "
+                f"please report it at {ISSUES_URL} with the command you ran."
+            ) from None
 
 
 def _interrupted(exc: BaseException) -> bool:

@@ -21,6 +21,7 @@ import io
 import sys
 from collections.abc import Iterator
 from types import FrameType, TracebackType
+from typing import NoReturn
 
 from handbook.output.files import reason
 
@@ -71,16 +72,23 @@ def failure_line(exc: OSError, stream: str) -> str:
     return f"standard output: cannot write: {reason(exc)}"
 
 
-def silence(stream: str) -> None:
-    """Throw away whatever is still to be printed on the failed stream, so the exit adds no second error.
+def end_after_failure(exc: OSError, stream: str) -> NoReturn:
+    """End the command after `stream` failed with `exc`: its one line on stderr, if any; exit code 1.
 
-    Python flushes standard output and error as it exits; the text still buffered for a
-    closed pipe or a full disk would fail again there, with a message of its own.
+    What is still to be printed on the failed stream is thrown away: Python flushes
+    standard output and error as it exits, and the text buffered for a closed pipe or a
+    full disk would fail again there, with a message of its own.
     """
     if stream == "<stderr>":
         sys.stderr = io.StringIO()
     else:
         sys.stdout = io.StringIO()
+    line = failure_line(exc, stream)
+    if line:
+        with contextlib.suppress(OSError, ValueError):  # stderr may be gone too
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+    raise SystemExit(1)
 
 
 def _frames(tb: TracebackType | None) -> Iterator[FrameType]:
