@@ -161,8 +161,9 @@ def fit_problem(req: CardRequest, fit: Fit) -> Problem:
     if link and len(link) > len(SHORT_LINK) and fit_card(replace(req, routine=replace(routine, link=SHORT_LINK))).ok:
         where = routine.where("link")
         return Problem(where.path, where.line, where.col, "link",
-                       f"is too long for the card ({len(link)} characters): its QR code and the address written out "
-                       f"make the {PAPER_NAMES[req.paper]} card{large} {too_long}; shorten the address")
+                       f"is too long for the card ({len(link)} characters): with its QR code and the address written "
+                       f"out, the card does not fit on {MOST_SIDES} sides of {PAPER_NAMES[req.paper]}{large} "
+                       f"({too_long}); shorten the address")
     hints = "shorten its steps, tips or lists"
     if req.weeks > DEFAULT_WEEKS:
         hints += f", or print fewer weeks than {req.weeks}"
