@@ -87,11 +87,8 @@ class _Group(_UsageLine, click.Group):
         with stop_like_ctrl_c(), tolerant_streams():
             try:
                 return super().main(*args, **kwargs)
-            except OSError as exc:
-                stream = failed_stream(exc, click.echo.__code__)
-                if stream is None:
-                    raise
-                end_after_failure(exc, stream)
+            except OSError as exc:  # a standard stream that failed ends the command; any other is raised again
+                end_after_failure(exc, failed_stream(exc, click.echo.__code__))
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

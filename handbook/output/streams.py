@@ -72,13 +72,16 @@ def failure_line(exc: OSError, stream: str) -> str:
     return f"standard output: cannot write: {reason(exc)}"
 
 
-def end_after_failure(exc: OSError, stream: str) -> NoReturn:
+def end_after_failure(exc: OSError, stream: str | None) -> NoReturn:
     """End the command after `stream` failed with `exc`: its one line on stderr, if any; exit code 1.
+    With no stream (`exc` is no failure of one: `failed_stream`), `exc` is raised again.
 
     What is still to be printed on the failed stream is thrown away: Python flushes
     standard output and error as it exits, and the text buffered for a closed pipe or a
     full disk would fail again there, with a message of its own.
     """
+    if stream is None:
+        raise exc
     if stream == "<stderr>":
         sys.stderr = io.StringIO()
     else:
