@@ -26,7 +26,8 @@ USAGES = {
     "init": "[OPTIONS] DIRECTORY",
     "list": "[OPTIONS]",
     "new": "[OPTIONS] SLUG",
-    "schema": "[OPTIONS] [routine|faq|book]",
+    "plan": "[OPTIONS] FILE.yaml",
+    "schema": "[OPTIONS] [routine|faq|book|plan]",
 }
 
 
@@ -78,7 +79,11 @@ def test_an_unknown_option_is_a_usage_error(folder: Path, command: str) -> None:
     (["list", "--content"], "Option '--content' requires an argument."),
     (["new", "Neck-Turn"], "Invalid value for 'SLUG': 'Neck-Turn' is not a valid routine name: use lower-case "
                            "letters, digits and dashes, e.g. 'hip-flexor-stretch'"),
-    (["schema", "poem"], "Invalid value for '[routine|faq|book]': 'poem' is not one of 'routine', 'faq', 'book'."),
+    (["plan", "notes.txt"], "Invalid value for 'FILE.yaml': 'notes.txt' is not a plan file: its name ends in .yaml, "
+                            "e.g. plans/ana-oneil.yaml"),
+    (["plan", "ana.yaml", "--paper", "a5"], "Invalid value for '--paper': 'a5' is not one of 'a4', 'letter'."),
+    (["schema", "poem"],
+     "Invalid value for '[routine|faq|book|plan]': 'poem' is not one of 'routine', 'faq', 'book', 'plan'."),
 ])
 def test_a_bad_value_is_a_usage_error_with_the_usage_line(folder: Path, args: list[str], error: str) -> None:
     result = CliRunner().invoke(cli, args)
