@@ -57,9 +57,9 @@ class _UsageLine:
         try:
             return super().parse_args(ctx, args)  # type: ignore[misc, no-any-return]
         except click.UsageError as exc:
-            if exc.ctx is None:
-                exc.ctx, exc.cmd = ctx, ctx.command
-            raise
+            if exc.ctx is not None:
+                raise
+            raise click.UsageError(exc.format_message(), ctx) from None
 
 
 class _Command(_UsageLine, click.Command):
