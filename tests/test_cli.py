@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from handbook import __version__
 from handbook.cli import cli
+from tests import pdfcheck
 from tests.conftest import BUNDLED, DATA
 
 
@@ -236,3 +237,32 @@ def test_an_internal_error_is_one_line_without_traceback(run, minimal: Path, mon
     assert result.exit_code == 1
     assert result.stderr.startswith("handbook: internal error (RuntimeError: kaboom). This is a bug; please report it")
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_the_help_lists_every_command_in_a_whole_sentence(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("--help")
+    commands = result.output.split("Commands:\n")[1].splitlines()
+    assert len(commands) == 10
+    assert all(line.rstrip().endswith(".") and "..." not in line for line in commands), commands
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter", "LETTER"])
+def test_choices_are_taken_in_any_case(run, minimal: Path, paper: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("card", "knee-hold", "--paper", paper, "--language", "EN")
+    assert result.exit_code == 0, result.output
+    width = pdfcheck.page_sizes(Path("output/cards/knee-hold.pdf").read_bytes())[0][0]
+    assert round(width) == (595 if paper == "A4" else 612)
+
+
+def test_card_without_a_routine_points_to_the_list(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("card")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == ("Error: name the routines to print, e.g. 'handbook card psoas-release'; "
+                                              "'handbook list' shows them all")
+
+
+def test_figures_prints_on_the_books_paper(run, minimal: Path) -> None:  # type: ignore[no-untyped-def]
+    text = (minimal / "book.yaml").read_text(encoding="utf-8")
+    (minimal / "book.yaml").write_text(text.replace("paper: a4", "paper: letter"), encoding="utf-8")
+    assert run("figures").exit_code == 0
+    assert pdfcheck.page_sizes(Path("output/figures.pdf").read_bytes())[0] == (612.0, 792.0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handbook.checks.glyphs import pose_glyphs
+from handbook.content.loader import load
 from handbook.content.poses import builtin_poses, load_library
 from handbook.errors import ContentError
 from handbook.layout.contactsheet import ContactSheet, render_contact_sheet
@@ -14,8 +15,15 @@ from handbook.output.files import write_atomic
 FILE_NAME = "figures.pdf"
 
 
-def write_contact_sheet(content_dir: Path, out_dir: Path, paper: str = "a4") -> tuple[Path, ContactSheet]:
-    """Write OUT/figures.pdf from the built-in poses and the clinic's; refuse broken pose files."""
+def write_contact_sheet(content_dir: Path, out_dir: Path, paper: str | None = None) -> tuple[Path, ContactSheet]:
+    """Write OUT/figures.pdf from the built-in poses and the clinic's; refuse broken pose files.
+
+    `paper`: None for book.yaml's, or A4 when there is no content folder (or it does not load:
+    the contact sheet is how a clinic checks its poses while the content is still in progress).
+    """
+    if paper is None:
+        loaded = load(content_dir).content if content_dir.is_dir() else None
+        paper = loaded.book.paper if loaded is not None else "a4"
     library = load_library(content_dir if content_dir.is_dir() else None)
     poses = [library.poses[name] for name in library.names()]
     problems = library.problems + pose_glyphs(poses, covered())
