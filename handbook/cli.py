@@ -99,6 +99,7 @@ def cli() -> None:
       handbook new hip-stretch       start a new routine from a template
       handbook init my-clinic        start a clinic's own content folder
       handbook plan plans/ana.yaml   one patient's programme: first page, cards, weekly log
+      handbook serve                 a local web page to print cards and programmes
     """
 
 
@@ -413,6 +414,30 @@ def plan(plan_file: Path, content_dir: Path, out_dir: Path, paper: str | None, l
 
     for outcome in plan_command(plan_file, content_dir, out_dir, PlanPrinting(paper, language, large_print, strict)):
         click.echo(outcome.text, err=outcome.warning)
+
+
+@cli.command()
+@content_option
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+              help="The port on 127.0.0.1 (this computer only).")
+@click.option("--no-browser", "no_browser", is_flag=True, help="Do not open the page in the browser.")
+def serve(content_dir: Path, port: int, no_browser: bool) -> None:
+    """A local web page to see the routines and print a patient's programme; Ctrl-C stops it.
+
+    \b
+    Serves on 127.0.0.1 only, and keeps nothing: a plan is written to plans/ only when you
+    press "Save the plan". Needs the serve extra: pip install 'handbook[serve]'.
+
+    \b
+    Example:
+      handbook serve --port 8000
+    """
+    try:
+        from handbook.web.server import serve as run_serve
+    except ImportError as exc:
+        raise Failed(f"handbook serve needs Flask ({exc.name} is not installed): "
+                     "pip install 'handbook[serve]'") from None
+    run_serve(content_dir, port, not no_browser, click.echo)
 
 
 def main() -> NoReturn:
