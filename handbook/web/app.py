@@ -94,9 +94,10 @@ def _guard() -> Any:
     """Refuse another Host (DNS rebinding) and a POST without the form's token (CSRF)."""
     from flask import current_app
 
-    if request.host not in current_app.config["ALLOWED_HOSTS"]:
-        abort(Response(f"refused: this server answers only to {' or '.join(sorted(current_app.config['ALLOWED_HOSTS']))}"
-                       f", not to {request.host!r}\n", 403, mimetype="text/plain"))
+    allowed = current_app.config["ALLOWED_HOSTS"]
+    if request.host not in allowed:
+        abort(Response(f"refused: this server answers only to {' or '.join(sorted(allowed))}, not to "
+                       f"{request.host!r}\n", 403, mimetype="text/plain"))
     if request.method == "POST":
         sent = request.form.get("csrf_token", "")
         if not hmac.compare_digest(sent.encode(), current_app.config["CSRF_TOKEN"].encode()):
