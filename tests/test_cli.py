@@ -242,7 +242,7 @@ def test_an_internal_error_is_one_line_without_traceback(run, minimal: Path, mon
 def test_the_help_lists_every_command_in_a_whole_sentence(run) -> None:  # type: ignore[no-untyped-def]
     result = run("--help")
     commands = result.output.split("Commands:\n")[1].splitlines()
-    assert len(commands) == 10
+    assert len(commands) == 11
     assert all(line.rstrip().endswith(".") and "..." not in line for line in commands), commands
 
 

@@ -28,6 +28,7 @@ USAGES = {
     "new": "[OPTIONS] SLUG",
     "plan": "[OPTIONS] FILE.yaml",
     "schema": "[OPTIONS] [routine|faq|book|plan]",
+    "serve": "[OPTIONS]",
 }
 
 
@@ -82,6 +83,7 @@ def test_an_unknown_option_is_a_usage_error(folder: Path, command: str) -> None:
     (["plan", "notes.txt"], "Invalid value for 'FILE.yaml': 'notes.txt' is not a plan file: its name ends in .yaml, "
                             "e.g. plans/ana-oneil.yaml"),
     (["plan", "ana.yaml", "--paper", "a5"], "Invalid value for '--paper': 'a5' is not one of 'a4', 'letter'."),
+    (["serve", "--port", "0"], "Invalid value for '--port': 0 is not in the range 1<=x<=65535."),
     (["schema", "poem"],
      "Invalid value for '[routine|faq|book|plan]': 'poem' is not one of 'routine', 'faq', 'book', 'plan'."),
 ])

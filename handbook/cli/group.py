@@ -141,6 +141,7 @@ def cli() -> None:
       handbook new hip-stretch       start a new routine from a template
       handbook init my-clinic        start a clinic's own content folder
       handbook plan plans/ana.yaml   one patient's programme: first page, cards, weekly log
+      handbook serve                 a local web page to print cards and programmes
     """
 
 

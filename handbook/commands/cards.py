@@ -178,3 +178,15 @@ def two_up_cards(content: Content, planned: Sequence[CardJob | Outcome], out_dir
            else "cut along the marks")
     yield Outcome(True, f"wrote {display_path(path)} ({len(pages)} card{'s' if len(pages) != 1 else ''} on "
                         f"{sheets} {sheet_name} sheet{'s' if sheets != 1 else ''}; {how})")
+
+
+def generic_card(content: Content, slug: str, paper: str | None = None) -> tuple[bytes, int]:
+    """The routine's card without a name, made in memory (as `handbook card SLUG` writes it), and its sides:
+    `handbook serve` answers with it. `HandbookError` when there is no such routine or it does not fit."""
+    from handbook.layout.card import CardDoesNotFit, render_card_sides
+
+    job = plan_cards(content, [slug], paper, Path())[0]
+    try:
+        return render_card_sides(request(content, job))
+    except CardDoesNotFit as exc:
+        raise HandbookError(str(exc.problem)) from None

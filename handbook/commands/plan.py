@@ -51,39 +51,68 @@ def today() -> dt.date:
     return dt.date.today() if epoch is None else dt.datetime.fromtimestamp(epoch, dt.UTC).date()
 
 
+class PlanRefused(HandbookError):
+    """The plan has errors (or, with `strict`, warnings): each at its place, and nothing was made."""
+
+    def __init__(self, problems: list[Problem], plan_file: Path, strict: bool = False) -> None:
+        self.problems = problems
+        end = ("stopped by --strict: nothing was written" if strict
+               else _stopped_line(len(problems), plan_file))
+        super().__init__("\n".join([*map(str, problems), end]))
+
+
+@dataclass(frozen=True)
+class MadeProgramme:
+    """A programme made in memory: the PDF, its text for the clinical notes, its pages, and the warnings."""
+
+    pdf: bytes
+    text: str
+    pages: int
+    warnings: list[Problem]
+
+
 def plan_command(plan_file: Path, content_dir: Path, out_dir: Path, printing: PlanPrinting) -> list[Outcome]:
     """Check everything, make the programme, write both files; the lines to print (warnings first)."""
-    from handbook.commands.printing import print_problems, with_language
     from handbook.content.loader import load_content
-    from handbook.layout.styles import covered
     from handbook.output.files import write_together
 
-    content = load_content(content_dir)
-    plan, problems = read_plan(plan_file, content, today(), covered())
+    made = make_plan(plan_file, load_content(content_dir), printing)
+    pdf_path, text_path = plan_paths(plan_file, out_dir)
+    write_together([(pdf_path, made.pdf), (text_path, made.text.encode("utf-8"))])
+    pages = made.pages
+    return [*(Outcome(True, str(warning), warning=True) for warning in made.warnings),
+            Outcome(True, f"wrote {display_path(pdf_path)} ({pages} page{'s' if pages != 1 else ''}: print "
+                          "double-sided; each card is a sheet of its own)"),
+            Outcome(True, f"wrote {display_path(text_path)} (the programme in plain text, for the clinical notes)")]
+
+
+def make_plan(plan_file: Path, content: Content, printing: PlanPrinting, text: str | None = None) -> MadeProgramme:
+    """Read and check the plan against `content`, then make the programme in memory; writes nothing.
+
+    `text`: the plan's YAML when it is not a file (`handbook serve` makes it from its form,
+    and so goes through every check a plan file does). `PlanRefused` lists the plan's errors.
+    """
+    from handbook.commands.printing import print_problems, with_language
+    from handbook.layout.styles import covered
+
+    plan, problems = read_plan(plan_file, content, today(), covered(), text)
     errors = [p for p in problems if p.severity == "error"]
     if plan is None or errors:
-        raise HandbookError(_stopped(errors, plan_file))
+        raise PlanRefused(errors, plan_file)
     content = with_language(content, printing.language or plan.language)
     glyphs = print_problems(content)
     if glyphs:
         raise ContentError(glyphs)
     paper = printing.paper or plan.paper or content.book.paper
     large_print = printing.large_print or plan.large_print
-    cards = [request(content, plan_cards(content, [entry.slug], paper, out_dir, entry.personal, large_print)[0])
+    cards = [request(content, plan_cards(content, [entry.slug], paper, Path(), entry.personal, large_print)[0])
              for entry in plan.entries]
     warnings = [*(p for p in problems if p.severity == "warning"), *dose_warnings(plan, content)]
     if warnings and printing.strict:
-        refused = [Problem(p.path, p.line, p.col, p.field, p.message) for p in warnings]
-        raise HandbookError("\n".join([*map(str, refused), "stopped by --strict: nothing was written"]))
+        raise PlanRefused([Problem(p.path, p.line, p.col, p.field, p.message) for p in warnings], plan_file, True)
     programme = make_programme(plan, content, cards)
     rendered = _render(plan, programme, cards, paper, large_print)
-    pdf_path, text_path = plan_paths(plan_file, out_dir)
-    write_together([(pdf_path, rendered.data), (text_path, summary_text(programme).encode("utf-8"))])
-    pages = rendered.pages
-    return [*(Outcome(True, str(warning), warning=True) for warning in warnings),
-            Outcome(True, f"wrote {display_path(pdf_path)} ({pages} page{'s' if pages != 1 else ''}: print "
-                          "double-sided; each card is a sheet of its own)"),
-            Outcome(True, f"wrote {display_path(text_path)} (the programme in plain text, for the clinical notes)")]
+    return MadeProgramme(rendered.data, summary_text(programme), rendered.pages, warnings)
 
 
 def make_programme(plan: Plan, content: Content, cards: list[CardRequest]) -> Programme:
@@ -121,11 +150,9 @@ def _render(plan: Plan, programme: Programme, cards: list[CardRequest], paper: s
         number = next((n for n, card in enumerate(cards, start=1) if card.routine.file == exc.problem.path), 1)
         name = f"exercises[{number}]"
         place = plan.where(name)
-        raise HandbookError(_stopped([Problem(place.path, place.line, place.col, name, exc.problem.message)],
-                                     plan.file)) from None
+        raise PlanRefused([Problem(place.path, place.line, place.col, name, exc.problem.message)],
+                          plan.file) from None
 
 
-def _stopped(errors: list[Problem], plan_file: Path) -> str:
-    count = len(errors)
-    return "\n".join([*map(str, errors), f"stopped: {count} problem{'s' if count != 1 else ''} in "
-                                         f"{display_path(plan_file)}; nothing was written"])
+def _stopped_line(count: int, plan_file: Path) -> str:
+    return f"stopped: {count} problem{'s' if count != 1 else ''} in {display_path(plan_file)}; nothing was written"

@@ -20,7 +20,7 @@ from typing import Any
 from handbook.content.fields import MOST_LOG_WEEKS, PATIENT_DOSE, PLAN
 from handbook.content.personal import Personal, check_glyphs, side_problem
 from handbook.content.schema import INVALID, Checker, did_you_mean
-from handbook.content.yamlread import read_yaml
+from handbook.content.yamlread import read_yaml, read_yaml_text
 from handbook.errors import Problem, display_path
 from handbook.model import Amount, Content, Routine, Where
 
@@ -71,15 +71,16 @@ class Plan:
         return self.places.get("", Where(self.file, 1, 1))
 
 
-def read_plan(path: Path, content: Content, today: dt.date,
-              covered: frozenset[int] | None = None) -> tuple[Plan | None, list[Problem]]:
+def read_plan(path: Path, content: Content, today: dt.date, covered: frozenset[int] | None = None,
+              text: str | None = None) -> tuple[Plan | None, list[Problem]]:
     """The plan in `path`, checked against `content`, and every problem (errors and warnings).
 
     The plan is None when there is an error. `today`: the start when the plan gives none.
     `covered`: the code points the typeface has (`handbook.layout.styles.covered`); a name or
-    note with another character is refused.
+    note with another character is refused. `text`: the plan's YAML when it is not a file
+    (`handbook serve` makes it from its form); `path` then only names it.
     """
-    doc = read_yaml(path)
+    doc = read_yaml(path) if text is None else read_yaml_text(text, path)
     if doc.root is None or doc.problems:
         return None, doc.problems
     ck = Checker(path, path.parent)

@@ -111,6 +111,23 @@ def read_yaml(path: Path) -> Document:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         return problem(1, 1, f"cannot read the file: {exc.strerror or exc}")
+    return read_yaml_bytes(data, path)
+
+
+def read_yaml_text(text: str, path: Path) -> Document:
+    """Read YAML text that was never a file (a plan made from the `serve` form) as strictly as
+    a file; `path` names it in messages."""
+    return read_yaml_bytes(text.encode("utf-8"), path)
+
+
+def read_yaml_bytes(data: bytes, path: Path) -> Document:
+    """Parse the bytes of one file strictly; problems are collected, never raised."""
+    doc = Document(path, None)
+
+    def problem(line: int, col: int, message: str) -> Document:
+        doc.problems.append(Problem(path, line, col, "", message))
+        return doc
+
     if len(data) > MAX_BYTES:
         return problem(1, 1, "file is larger than 1 MB; split it or shorten it")
     if data.startswith(b"\xef\xbb\xbf"):
