@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from handbook.cli.group import Failed, cli, content_option
+from handbook.cli.group import Failed, cli, content_option, out_option, paper_option
 
 
 @cli.command(short_help="Validate the content: problems, reading level, card sides.")
@@ -108,10 +108,8 @@ def schema(kind: str) -> None:
 
 @cli.command(short_help="Write OUT/figures.pdf: every pose, with its name.")
 @content_option
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
-              help="Folder to write figures.pdf into.")
-@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default=None,
-              help="Paper size; default: 'paper' in book.yaml (A4 without a content folder).")
+@out_option("to write figures.pdf into")
+@paper_option(["a4", "letter"], "Paper size; default: 'paper' in book.yaml (A4 without a content folder).")
 def figures(content_dir: Path, out_dir: Path, paper: str | None) -> None:
     """Write OUT/figures.pdf: every pose a routine can show, with its name.
 

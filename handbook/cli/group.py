@@ -34,6 +34,17 @@ language_option = click.option(
     help="Language of the printed labels (headings, dose words, 'page N of M'); overrides 'language' in "
          "book.yaml. The content itself is printed as written.",
 )
+def out_option(what: str) -> Any:
+    """The --out option of a command that writes files: `what` says what goes into it."""
+    return click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"),
+                        show_default=True, help=f"Folder {what}.")
+
+
+def paper_option(choices: list[str], help_text: str) -> Any:
+    """The --paper option, its choices in any case."""
+    return click.option("--paper", type=click.Choice(choices, case_sensitive=False), default=None, help=help_text)
+
+
 large_print_option = click.option(
     "--large-print", "large_print", is_flag=True,
     help="Large print: body text 18 pt, headings to match, more space; written to its own *-large.pdf file.",

@@ -7,7 +7,15 @@ from typing import Any
 
 import click
 
-from handbook.cli.group import Failed, cli, content_option, language_option, large_print_option
+from handbook.cli.group import (
+    Failed,
+    cli,
+    content_option,
+    language_option,
+    large_print_option,
+    out_option,
+    paper_option,
+)
 from handbook.model.labels import LANGUAGES
 
 # --- build commands (handbook build) ---
@@ -15,10 +23,8 @@ from handbook.model.labels import LANGUAGES
 
 @cli.command(short_help="Validate everything, then write OUT/handbook.pdf.")
 @content_option
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
-              help="Folder to write handbook.pdf into.")
-@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default=None,
-              help="Paper size; overrides 'paper' in book.yaml.")
+@out_option("to write handbook.pdf into")
+@paper_option(["a4", "letter"], "Paper size; overrides 'paper' in book.yaml.")
 @language_option
 @large_print_option
 @click.option("--booklet", is_flag=True,
@@ -48,11 +54,8 @@ def build(content_dir: Path, out_dir: Path, paper: str | None, language: str | N
 
 # --- card commands (handbook card, handbook cards) ---
 
-card_out_option = click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"),
-                               show_default=True, help="Folder whose cards/ subfolder gets the PDFs.")
-card_paper_option = click.option("--paper", type=click.Choice(["a4", "letter", "a5"], case_sensitive=False),
-                                 default=None,
-                                 help="Paper size; default: 'paper' in book.yaml.")
+card_out_option = out_option("whose cards/ subfolder gets the PDFs")
+card_paper_option = paper_option(["a4", "letter", "a5"], "Paper size; default: 'paper' in book.yaml.")
 card_weeks_option = click.option("--weeks", metavar="N", default=None,
                                  help="Weeks to tick off (rows of the grid); also the dose's weeks.")
 
@@ -168,10 +171,8 @@ def _plan_file(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
 @click.argument("plan_file", metavar="FILE.yaml", type=click.Path(path_type=Path, dir_okay=False),
                 callback=_plan_file)
 @content_option
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
-              help="Folder whose plans/ subfolder gets FILE.pdf and FILE.txt.")
-@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default=None,
-              help="Paper size; overrides 'paper' in the plan file and in book.yaml.")
+@out_option("whose plans/ subfolder gets FILE.pdf and FILE.txt")
+@paper_option(["a4", "letter"], "Paper size; overrides 'paper' in the plan file and in book.yaml.")
 @click.option("--language", type=click.Choice(LANGUAGES, case_sensitive=False), default=None,
               help="Language of the printed labels; overrides 'language' in the plan file and in book.yaml.")
 @click.option("--large-print", "large_print", is_flag=True,
