@@ -8,7 +8,7 @@ poses of a routine are all drawn at one scale.
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Indenter, KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import Flowable, Indenter, KeepTogether, Spacer, Table
 
 from handbook.layout.book.flowables import Anchor, Box, PageRef, QrBlock
 from handbook.layout.book.paragraph import LINE_BREAK, Run
@@ -31,16 +31,13 @@ LONG_LINK = 160  # characters; a longer address goes under its QR code, not besi
 class ChapterWriter(Writer):
     """Writes a routine's chapter (`chapter`) and the pictures, boxes and links in it."""
 
-    def figure(self, picture: Picture, indent: float = 0, scale: float | None = None) -> None:
+    def figure(self, picture: Picture, indent: float = 0, scale: float | None = None) -> list[Flowable]:
         """A picture as large as fits (a PNG or JPEG never above 1 pixel per point; a pose at `scale`),
-        caption under it."""
+        caption under it, `indent` points from the left; to be kept together with what goes with it."""
         width, height = self.figure_box(indent)
         image = PictureFlowable(picture, width, height, alt=extra_alt(picture), scale=scale)
-        group = KeepTogether([Spacer(1, 4), image, self.plain(picture.caption, "caption")])
-        if indent:
-            self.add(Indenter(left=indent), group, Indenter(left=-indent))
-        else:
-            self.add(group)
+        parts = [Spacer(1, 4), image, self.plain(picture.caption, "caption")]
+        return [Indenter(left=indent), *parts, Indenter(left=-indent)] if indent else parts
 
     def figure_box(self, indent: float = 0) -> tuple[float, float]:
         """The most room a picture under its step (or the routine's own picture) takes."""
@@ -61,7 +58,6 @@ class ChapterWriter(Writer):
         return table
 
     def chapter(self, routine: Routine, first: bool) -> None:
-        self.add(PageBreak())
         if first:
             self.add(Anchor("routines", self.numbers, self.lang("book.routines"), 0))
         lang = self.lang
@@ -87,8 +83,9 @@ class ChapterWriter(Writer):
                   common_scale([routine.picture], *self.figure_box())]
         scale = min((s for s in scales if s is not None), default=None)  # one body size in every pose
         if routine.picture:
-            self.figure(routine.picture, scale=scale)
+            self.add(KeepTogether(self.figure(routine.picture, scale=scale)))
         self.add(self.plain(lang("book.steps"), "h2"))
+        steps: list[Flowable] = []
         for number, step in enumerate(routine.steps, start=1):
             cue = step_cue(step.hold_seconds, step.breaths, lang)
             if cue:
@@ -96,15 +93,20 @@ class ChapterWriter(Writer):
             else:
                 text = self.plain(step.text, "step", bulletText=f"{number}.")
             if step.picture and side_by_side:
-                self.add(self.beside(text, step.picture, scale))
+                steps.append(self.beside(text, step.picture, scale))
+            elif step.picture:  # a narrow column (a booklet's page): the picture under its step, on its page
+                steps.append(KeepTogether([text, *self.figure(step.picture, step_style.leftIndent, scale)]))
             else:
-                self.add(text)
-                if step.picture:  # a narrow column (a booklet, large print): the picture under its step
-                    self.figure(step.picture, indent=step_style.leftIndent, scale=scale)
+                steps.append(text)
+        if len(steps) > 1:  # the last step never goes alone to the top of a page: the one before goes with it,
+            steps[-2].keepWithNext = 1  # unless that leaves its page almost empty (`breaks`)
+            steps[-2].keep_loosely = True
+        self.add(*steps)
         for title, texts in ((lang("book.tips"), routine.tips), (lang("book.avoid"), routine.avoid),
                              (lang("book.clinic_advice"), routine.clinic_advice)):
             if texts:
                 self.add(self.plain(title, "h2"), *self.items(texts))
+        end = len(self.out)
         self.stop_box(routine)
         if routine.link:
             self.link(routine.link)
@@ -119,6 +121,10 @@ class ChapterWriter(Writer):
             self.text(lang("book.version_not_reviewed", version=routine.version), "small")
         else:
             self.text(lang("book.version", version=routine.version, date=lang.date(review.on), by=review.by), "small")
+        # the chapter's end, its short sections after the stop box, on the stop box's page: one group, which
+        # `breaks` opens up when it is taller than a page (a group in it, a long address with its code, stays apart)
+        if not any(isinstance(f, KeepTogether) for f in self.out[end:]):
+            self.out[end:] = [KeepTogether(self.out[end:])]
 
     def stop_box(self, routine: Routine) -> None:
         clinic, lang = self.book.clinic, self.lang

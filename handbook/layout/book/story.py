@@ -11,11 +11,14 @@ The page machinery (one layout pass, late page numbers) lives in `document` and
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak, Spacer
 
 from handbook import __version__
+from handbook.layout.book.breaks import ChapterFlow
 from handbook.layout.book.chapter import ChapterWriter
 from handbook.layout.book.document import DocInfo, HandbookDoc, handbook_epoch
 from handbook.layout.book.flowables import AtFoot, Box, PageRef, Rule, RuledLines
@@ -28,6 +31,7 @@ from handbook.model import Content, FaqTopic, Source
 from handbook.model.labels import labels
 from handbook.pdf.text import text_width
 
+LAST_PAGE = 0.3  # of the text column: the least a part's last page holds, when the part takes more than a page
 COVER_SLACK = 6.0  # points kept free on the cover, so rounding never pushes its last line over
 
 
@@ -69,17 +73,27 @@ class _Story(ChapterWriter):
     """Builds the list of flowables, one part of the book per method (a routine's chapter: `ChapterWriter`)."""
 
     def build(self) -> list[Flowable]:
-        """The flowables of the whole book, part by part."""
+        """The flowables of the whole book, part by part, each part from a new page."""
         self.cover()
-        self.how_to_use()
-        self.contents()
-        for index, routine in enumerate(self.content.routines):
-            self.chapter(routine, index == 0)
+        parts: list[Callable[[], None]] = [self.how_to_use, self.contents]
+        parts += [functools.partial(self.chapter, routine, index == 0)
+                  for index, routine in enumerate(self.content.routines)]
         if self.content.faq:
-            self.questions()
-        self.sources()
+            parts.append(self.questions)
+        parts.append(self.sources)
+        for index, part in enumerate(parts):
+            if index:
+                self.add(PageBreak())
+            self.part(part)
+        self.add(PageBreak())
         self.notes()
         return self.out
+
+    def part(self, write: Callable[[], None]) -> None:
+        """A part of the book (`write` adds it), its pages broken so that its last page is never nearly empty."""
+        start = len(self.out)
+        write()
+        self.out[start:] = [ChapterFlow(self.out[start:], LAST_PAGE * self.geometry.frame_height)]
 
     # --- the parts of the book -----------------------------------------------------------
 
@@ -135,7 +149,6 @@ class _Story(ChapterWriter):
         self.add(Box(title, [*note, call], self.geometry.frame_height, note=True))
 
     def contents(self) -> None:
-        self.add(PageBreak())
         lang = self.lang
         self.start("contents", lang("book.contents"))
         column = self.number_column()
@@ -160,7 +173,6 @@ class _Story(ChapterWriter):
         return text_width("0000", part.fontName, part.fontSize)
 
     def questions(self) -> None:
-        self.add(PageBreak())
         self.start("faq", self.lang("book.faq"))
         for topic in self.content.faq:
             self.topic(topic)
@@ -186,7 +198,6 @@ class _Story(ChapterWriter):
                  *self.source_list(topic.sources, notes=False))
 
     def sources(self) -> None:
-        self.add(PageBreak())
         self.start("sources", self.lang("book.sources"))
         review = self.book.reviewed
         if review.placeholder:
@@ -201,11 +212,12 @@ class _Story(ChapterWriter):
                 if owner not in titles:
                     titles.append(owner)
         for (title, author, url), owners in used.items():
-            self.add(*self.source_list([Source(title, author, url)], notes=False))
+            for source in self.source_list([Source(title, author, url)], notes=False):
+                source.keepWithNext = 1  # never at a page's foot without where it is used
+                self.add(source)
             self.text(self.lang("book.used_in", owners="; ".join(owners)), "source")
 
     def notes(self) -> None:
-        self.add(PageBreak())
         self.start("notes", self.lang("book.notes"))
         self.text(self.lang("book.notes_intro"))
         self.add(RuledLines(self.styles["body"].leading * 1.5))
