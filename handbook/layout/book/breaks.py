@@ -1,4 +1,4 @@
-"""Where a part's pages break: platypus's own breaks, unless they leave a page nearly empty.
+"""Where a part's pages break: platypus's own breaks, unless they leave a page nearly empty; a booklet's end.
 
 platypus fills a page and moves on. When the end of a chapter (its sources, its version
 line) does not fit, it goes alone to a page of its own, a fifth full; keeping that end
@@ -26,6 +26,9 @@ contents, a routine's chapter, the questions, the sources) at a time:
 
 Nothing is drawn here. Each page's flowables are measured again for the page after it
 (paragraphs keep their lines once broken, so this costs a few per cent of a build).
+
+`BookletEnd` ends a booklet: notes pages up to the back cover, so that the pages are a
+multiple of four, known only once the book is laid out, in the same single pass.
 """
 
 from __future__ import annotations
@@ -201,3 +204,28 @@ def _wrapped_height(f: Flowable, canv: Any, width: float, room: float) -> float:
     if isinstance(f, KeepTogether):
         return float(f._H)
     return float(h)
+
+
+class BookletEnd(Flowable):
+    """The end of a booklet: notes pages, as many as make the pages a multiple of four with the back cover.
+
+    Placed after the book's own notes page. Wraps to more than a page (and to no room at
+    all, `_ZEROSIZE`), so platypus asks it to split on the page it is reached on, whose
+    number it reads from the canvas; the split is the notes pages (`notes_page` makes one,
+    starting with its page break) and `back_cover`, the last page's flowables. A booklet is
+    laid out in one pass like the book, and its sheets never carry a blank page.
+    """
+
+    _ZEROSIZE = True
+
+    def __init__(self, notes_page: Callable[[], list[Flowable]], back_cover: list[Flowable]) -> None:
+        super().__init__()
+        self.notes_page = notes_page
+        self.back_cover = back_cover
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return availWidth, HUGE
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        notes = -(self.canv.getPageNumber() + 1) % 4
+        return [NullActionFlowable(), *(f for _ in range(notes) for f in self.notes_page()), *self.back_cover]

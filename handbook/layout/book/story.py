@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak, Spacer
 
 from handbook import __version__
-from handbook.layout.book.breaks import ChapterFlow
+from handbook.layout.book.breaks import BookletEnd, ChapterFlow
 from handbook.layout.book.chapter import ChapterWriter
 from handbook.layout.book.document import DocInfo, HandbookDoc, handbook_epoch
 from handbook.layout.book.flowables import AtFoot, Box, PageRef, Rule, RuledLines
@@ -43,11 +43,14 @@ class RenderedHandbook:
     pages: int
 
 
-def render_handbook(content: Content, paper: str | None = None, large_print: bool = False) -> RenderedHandbook:
+def render_handbook(content: Content, paper: str | None = None, large_print: bool = False,
+                    booklet: bool = False) -> RenderedHandbook:
     """Lay out the whole handbook in one pass and return the PDF bytes.
 
     `paper`: a4 or letter (default: the book's), or a booklet's page (a5, half-letter).
-    Every printed label is in the book's language (`content.book.language`).
+    Every printed label is in the book's language (`content.book.language`). A `booklet`
+    ends with notes pages, as many as make its pages a multiple of four with the back
+    cover (the clinic: name, phone, website, email, address), its last page.
     """
     book = content.book
     lang = labels(book.language)
@@ -65,7 +68,7 @@ def render_handbook(content: Content, paper: str | None = None, large_print: boo
         folio=lang("book.page_of"),
     )
     doc = HandbookDoc(geometry, info, numbers, epoch)
-    data = doc.render(_Story(content, geometry, numbers, lang, large_print).build())
+    data = doc.render(_Story(content, geometry, numbers, lang, large_print, booklet).build())
     return RenderedHandbook(data, doc.page_count)
 
 
@@ -87,6 +90,8 @@ class _Story(ChapterWriter):
             self.part(part)
         self.add(PageBreak())
         self.notes()
+        if self.booklet:
+            self.add(BookletEnd(self.notes_page, self.back_cover()))
         return self.out
 
     def part(self, write: Callable[[], None]) -> None:
@@ -101,15 +106,18 @@ class _Story(ChapterWriter):
         """Title, edition and review at the top, the clinic at the foot, on one page.
 
         On a small page (a booklet's A5, large print) the space above the title gives
-        way first, then the gaps, then the title and subtitle take the chapter sizes;
-        only a cover that still does not fit runs on to a second page.
+        way first, then the gaps, then the title and subtitle take the chapter sizes; in a
+        booklet, whose back cover has all of it, the clinic's address, website and email
+        go last. Only a cover that still does not fit runs on to a second page.
         """
-        book, clinic = self.book, self.book.clinic
-        logo: list[Flowable] = [PictureFlowable(clinic.logo, 160, 70)] if clinic.logo is not None else []
+        book = self.book
+        logo = self.logo()
         frame = self.geometry.frame_height
-        for title_style, subtitle_style, gap in (("cover-title", "cover-subtitle", 24.0),
-                                                 ("cover-title", "cover-subtitle", 12.0), ("h1", "lead", 8.0),
-                                                 ("h2", "lead", 8.0)):
+        options = [("cover-title", "cover-subtitle", 24.0, True), ("cover-title", "cover-subtitle", 12.0, True),
+                   ("h1", "lead", 8.0, True), ("h2", "lead", 8.0, True)]
+        if self.booklet:
+            options.append(("h2", "lead", 8.0, False))
+        for title_style, subtitle_style, gap, whole in options:
             head: list[Flowable] = [Rule(4, 16), self.plain(book.title, title_style)]
             if book.subtitle:
                 head.append(self.plain(book.subtitle, subtitle_style))
@@ -119,18 +127,29 @@ class _Story(ChapterWriter):
             else:  # every date on the cover says what it is
                 head.append(self.plain(self.lang("book.cover_reviewed", date=self.lang.date(book.reviewed.on),
                                                  by=book.reviewed.by), "cover-detail"))
-            foot: list[Flowable] = [self.rich([Run(clinic.name, FONT_BOLD)], "cover-detail"),
-                                    self.plain(self.lang("book.phone", phone=clinic.phone), "cover-detail")]
-            foot += [self.plain(line, "cover-detail") for line in (clinic.website, clinic.email) if line]
-            if clinic.address:
-                lines = [[LINE_BREAK, Run(line)] for line in clinic.address.splitlines()]
-                foot.append(self.rich([run for line in lines for run in line][1:], "cover-detail"))
-            foot += [Spacer(1, gap), self.plain(self.lang("book.not_replace"), "cover-detail")]
+            note = self.plain(self.lang("book.not_replace"), "cover-detail")
+            foot = [*self.clinic_lines(whole), Spacer(1, gap), note]
             room = frame - COVER_SLACK - gap - self.height_of([*logo, *head, *foot])
             if room >= 0:
                 break
         self.add(*logo, Spacer(1, min(0.16 * frame, max(room, 0.0))), *head)
         self.add(Spacer(1, gap), AtFoot(foot), NextPageTemplate("page"), PageBreak())
+
+    def logo(self) -> list[Flowable]:
+        logo = self.book.clinic.logo
+        return [PictureFlowable(logo, 160, 70)] if logo is not None else []
+
+    def clinic_lines(self, whole: bool = True, name_style: str = "cover-detail") -> list[Flowable]:
+        """The clinic's name and phone, then (`whole`) its website, email and address, a line each."""
+        clinic = self.book.clinic
+        lines: list[Flowable] = [self.rich([Run(clinic.name, FONT_BOLD)], name_style),
+                                 self.plain(self.lang("book.phone", phone=clinic.phone), "cover-detail")]
+        if whole:
+            lines += [self.plain(line, "cover-detail") for line in (clinic.website, clinic.email) if line]
+            if clinic.address:
+                breaks = [[LINE_BREAK, Run(line)] for line in clinic.address.splitlines()]
+                lines.append(self.rich([run for line in breaks for run in line][1:], "cover-detail"))
+        return lines
 
     def how_to_use(self) -> None:
         clinic, lang = self.book.clinic, self.lang
@@ -221,3 +240,26 @@ class _Story(ChapterWriter):
         self.start("notes", self.lang("book.notes"))
         self.text(self.lang("book.notes_intro"))
         self.add(RuledLines(self.styles["body"].leading * 1.5))
+
+    # --- a booklet's last pages -------------------------------------------------------------
+
+    def notes_page(self) -> list[Flowable]:
+        """One more notes page, to make a booklet's pages a multiple of four: a heading and ruled lines."""
+        return [PageBreak(), Rule(3, 10), self.plain(self.lang("book.notes"), "h1"),
+                RuledLines(self.styles["body"].leading * 1.5)]
+
+    def back_cover(self) -> list[Flowable]:
+        """A booklet's back cover, with no header or footer: the clinic, how to reach it, where it is.
+
+        The clinic's name as large as a chapter's title when it fits (else as large as the
+        rest), and at the foot the handbook's title and the plain note that it does not
+        replace the clinician's advice.
+        """
+        book = self.book
+        foot = [self.rich([Run(book.title, FONT_BOLD)], "cover-detail"), self.plain(book.edition, "cover-detail"),
+                Spacer(1, 8), self.plain(self.lang("book.not_replace"), "cover-detail")]
+        for name_style in ("h1", "h2", "cover-detail"):
+            head = [*self.logo(), Rule(4, 16), *self.clinic_lines(name_style=name_style)]
+            if self.height_of([*head, *foot]) <= self.geometry.frame_height - COVER_SLACK:
+                break
+        return [NextPageTemplate("cover"), PageBreak(), *head, AtFoot(foot)]

@@ -31,8 +31,9 @@ class Writer:
     """The book's settings and the flowables written so far (`out`), with the helpers that add to them."""
 
     def __init__(self, content: Content, geometry: Geometry, numbers: PageNumbers, lang: Labels,
-                 large_print: bool = False) -> None:
+                 large_print: bool = False, booklet: bool = False) -> None:
         self.content = content
+        self.booklet = booklet  # a booklet's pages: it ends with a back cover
         self.book = content.book
         self.geometry = geometry
         self.numbers = numbers

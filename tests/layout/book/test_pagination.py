@@ -25,9 +25,10 @@ from handbook.model import Content
 from tests import pagecheck
 from tests.conftest import DATA, REPO
 
-VARIANTS = {  # name: paper, large print
-    "a4": ("a4", False), "letter": ("letter", False), "large-a4": ("a4", True),
-    "booklet-a5": ("a5", False), "booklet-large-a5": ("a5", True), "booklet-half-letter": ("half-letter", False),
+VARIANTS = {  # name: paper, large print, booklet
+    "a4": ("a4", False, False), "letter": ("letter", False, False), "large-a4": ("a4", True, False),
+    "booklet-a5": ("a5", False, True), "booklet-large-a5": ("a5", True, True),
+    "booklet-large-half-letter": ("half-letter", True, True), "booklet-half-letter": ("half-letter", False, True),
 }
 SYNTHETIC_VARIANTS = ("a4", "letter", "large-a4", "booklet-large-a5")
 SYNTHETIC_ROUTINES = 8  # about 40 pages of A4; without `ChapterFlow` every variant breaks a rule
@@ -64,8 +65,8 @@ def render() -> Render:
 
     def rendered(content: Content, name: str) -> bytes:
         if (id(content), name) not in done:
-            paper, large = VARIANTS[name]
-            done[id(content), name] = render_handbook(content, paper, large).data
+            paper, large, booklet = VARIANTS[name]
+            done[id(content), name] = render_handbook(content, paper, large, booklet).data
         return done[id(content), name]
 
     return rendered
