@@ -24,8 +24,9 @@ contents, a routine's chapter, the questions, the sources) at a time:
   then a page break, then a `ChapterFlow` of the rest, which does the same on the next
   page.
 
-Nothing is drawn here. Each page's flowables are measured again for the page after it
-(paragraphs keep their lines once broken, so this costs a few per cent of a build).
+Nothing is drawn here. Each page's flowables are measured once more than platypus alone
+would, to foresee the next page's break, which the next page then takes as it is
+(paragraphs keep their lines once broken, a group its height): under a tenth of a build.
 
 `BookletEnd` ends a booklet: notes pages up to the back cover, so that the pages are a
 multiple of four, known only once the book is laid out, in the same single pass.
@@ -53,11 +54,13 @@ class ChapterFlow(Flowable):
     flowables, a page break and a `ChapterFlow` of the rest (module docstring). Never drawn.
     """
 
-    def __init__(self, flowables: Sequence[Flowable], last_page: float, opened: bool = False) -> None:
+    def __init__(self, flowables: Sequence[Flowable], last_page: float, opened: bool = False,
+                 planned: Cut | None = None) -> None:
         super().__init__()
         self.flowables = list(flowables)
         self.last_page = last_page
         self.opened = opened  # every group taller than a page is replaced by its parts already
+        self.planned = planned  # the break on a page of its own, as the page before foresaw it
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return availWidth, HUGE
@@ -74,25 +77,28 @@ class ChapterFlow(Flowable):
         def cut(height: float) -> Cut:
             return _cut(self.flowables, canv, width, height, at_top, after, NEARLY_EMPTY * page - (page - availHeight))
 
-        plan = cut(availHeight)
+        whole_page = at_top and after == 0 and abs(availHeight - page) < FUZZ
+        plan = self.planned if self.planned is not None and whole_page else cut(availHeight)
+        following: Cut | None = None
         if plan.rest and plan.head:
             following = _cut(plan.rest, canv, width, page, True, 0.0, NEARLY_EMPTY * page)
             short = least - following.used if following.head or not following.rest else 0.0
             if short > 0:  # the next page would hold too little: its last, or one before a tall box
                 earlier = _earlier(cut, plan, short, least - (page - availHeight))
                 if earlier is not None and (earlier.used <= plan.used - short or following.rest):
-                    plan = earlier
+                    plan, following = earlier, None
                 elif not following.rest and (squeezed := _squeezed(self.flowables, cut, availHeight)):
-                    plan = squeezed  # the few lines left over fit here, the spaces a little tighter
+                    plan, following = squeezed, None  # the few lines left over fit here, the spaces tighter
                 elif earlier is not None:
-                    plan = earlier  # as much as can go over, if not all that should
+                    plan, following = earlier, None  # as much as can go over, if not all that should
         if not plan.rest:
             return [NullActionFlowable(), *plan.head]
         if not plan.head:
             if at_top:  # the first flowable is taller than a page and cannot split: platypus deals with it
                 return [NullActionFlowable(), self.flowables[0], ChapterFlow(self.flowables[1:], least, True)]
             return [PageBreak(), ChapterFlow(self.flowables, least, True)]
-        return [NullActionFlowable(), *plan.head, PageBreak(), ChapterFlow(plan.rest, least, True)]
+        # the next page's break, foreseen here, is the one it makes (unless a pull changed what goes over)
+        return [NullActionFlowable(), *plan.head, PageBreak(), ChapterFlow(plan.rest, least, True, following)]
 
 
 class Cut(NamedTuple):
@@ -199,10 +205,18 @@ def _opened(flowables: list[Flowable], canv: Any, width: float, page: float) -> 
 
 
 def _wrapped_height(f: Flowable, canv: Any, width: float, room: float) -> float:
-    """The height of `f` in `width`: a `KeepTogether` group's whole height, not the one that forces a split."""
-    _, h = f.wrapOn(canv, width, room)
+    """The height of `f` in `width`: a `KeepTogether` group's whole height, not the one that forces a split.
+
+    A group's height is kept on it for its width: measuring one (platypus copies the frame
+    each time) would otherwise be most of the cost of choosing the breaks.
+    """
     if isinstance(f, KeepTogether):
-        return float(f._H)
+        known = getattr(f, "height_at", None)
+        if known is None or known[0] != width:
+            f.wrapOn(canv, width, room)
+            known = f.height_at = (width, float(f._H))
+        return float(known[1])
+    _, h = f.wrapOn(canv, width, room)
     return float(h)
 
 
