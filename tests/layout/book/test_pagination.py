@@ -77,24 +77,6 @@ def topics(content: Content) -> frozenset[str]:
     return frozenset(topic.title for topic in content.faq)
 
 
-@pytest.mark.parametrize("name", list(VARIANTS))
-def test_sample_pages_break_by_the_rules(name: str, sample_content: Content, render: Render) -> None:
-    assert pagecheck.problems(render(sample_content, name), topics(sample_content)) == []
-
-
-@pytest.mark.parametrize("name", list(VARIANTS))
-def test_a_one_routine_book_breaks_by_the_rules(name: str, render: Render) -> None:
-    """tests/data/minimal: on a booklet's half-letter page its stop box and the questions about it
-    fill a page, and its sources and version line go over with the questions."""
-    content = minimal_content()
-    assert pagecheck.problems(render(content, name), topics(content)) == []
-
-
-@pytest.mark.parametrize("name", SYNTHETIC_VARIANTS)
-def test_synthetic_pages_break_by_the_rules(name: str, synthetic_content: Content, render: Render) -> None:
-    assert pagecheck.problems(render(synthetic_content, name), topics(synthetic_content)) == []
-
-
 def test_a_chapter_ends_with_at_least_a_quarter_page(sample_content: Content, render: Render) -> None:
     """Issue 15: A4 page 14 held only the foam roller's sources and version line, about 20 % full."""
     pdf = render(sample_content, "a4")
@@ -159,6 +141,24 @@ def test_a_booklet_page_holds_a_step_with_its_picture_under_it(sample_content: C
             if above and any(line.step is not None for line in above):
                 under += 1
     assert under >= sum(1 for r in sample_content.routines for s in r.steps if s.picture)
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_sample_pages_break_by_the_rules(name: str, sample_content: Content, render: Render) -> None:
+    assert pagecheck.problems(render(sample_content, name), topics(sample_content)) == []
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_a_one_routine_book_breaks_by_the_rules(name: str, render: Render) -> None:
+    """tests/data/minimal: on a booklet's half-letter page its stop box and the questions about it
+    fill a page, and its sources and version line go over with the questions."""
+    content = minimal_content()
+    assert pagecheck.problems(render(content, name), topics(content)) == []
+
+
+@pytest.mark.parametrize("name", SYNTHETIC_VARIANTS)
+def test_synthetic_pages_break_by_the_rules(name: str, synthetic_content: Content, render: Render) -> None:
+    assert pagecheck.problems(render(synthetic_content, name), topics(synthetic_content)) == []
 
 
 def test_the_synthetic_content_is_long_enough_to_matter(synthetic_content: Content, render: Render) -> None:
