@@ -122,8 +122,8 @@ def _earlier(cut: Callable[[float], Cut], plan: Cut, short: float, keep: float) 
 def _squeezed(flowables: list[Flowable], cut: Callable[[float], Cut], height: float) -> Cut | None:
     """Everything on this page, with the spaces between paragraphs tightened (to half at most), or None.
 
-    Keeps the tightest spacing that is still needed (the first that fits, in steps of a tenth);
-    when none fits, leaves every space as it was.
+    Tightens no more than it must (a tenth at a time, the first that fits is kept); when
+    nothing fits, leaves every space as it was.
     """
     spaces = [(f, f.getSpaceBefore(), f.getSpaceAfter()) for f in flowables]
     for factor in SQUEEZE:

@@ -1,7 +1,7 @@
 """A routine's chapter: what it is for, the dose, the steps with their pictures, the stop box, its sources.
 
 Each step that has a picture shows it beside the step (a column to its right) when the
-text column is wide enough, else under the step (a booklet's page in large print); the
+text column is wide enough, else under the step, on its page (a booklet's narrow page); the
 poses of a routine are all drawn at one scale.
 """
 
