@@ -5,8 +5,9 @@ memory and only then put on disk with `write_together`, so a failed or interrupt
 leaves the previous `handbook.pdf` as it was.
 
 With `booklet`, the handbook is laid out a second time on its own booklet page (A5 for
-an A4 book, half-letter for Letter), at the same type sizes, and imposed two pages to a
-sheet side in saddle-stitch order (`impose.booklet`): `handbook-booklet.pdf`. Both are
+an A4 book, half-letter for Letter), at the same type sizes, ending with notes pages and
+a back cover so that its pages are a multiple of four, and imposed two pages to a sheet
+side in saddle-stitch order (`impose.booklet`): `handbook-booklet.pdf`. Both are
 rendered before either is written. Large print gets its own names (`handbook-large.pdf`,
 `handbook-large-booklet.pdf`), so it never replaces the normal print.
 
@@ -67,7 +68,7 @@ def build_handbook(content_dir: Path, out_dir: Path, paper: str | None = None, *
             from handbook.output import impose  # here: it imports pypdf (80 ms, 13 MB) that a plain build never needs
 
             page = HALF_PAPER[paper]
-            small = render_handbook(content, page, large_print)
+            small = render_handbook(content, page, large_print, booklet=True)
             path = out_dir / handbook_file(large_print, booklet=True)
             sides = len(impose.booklet_order(small.pages))
             files.append((path, impose.booklet(small.data, page), Written(path, sides, _booklet(small.pages, page))))
@@ -80,7 +81,8 @@ def _plural(count: int, word: str) -> str:
 
 
 def _booklet(pages: int, page: str) -> str:
-    """``52 A5 pages on 13 A4 sheets, printed on both sides`` (blank pages that pad it to a multiple of 4 named)."""
+    """``52 A5 pages on 13 A4 sheets, printed on both sides`` (blank pages that pad it to a multiple of 4 named:
+    there are none, as the booklet ends with notes pages and its back cover, but a page count is never hidden)."""
     page_name, sheet_name = SHEET_NAMES[page]
     padded = -(-pages // 4) * 4
     blank = f" and {padded - pages} blank" if padded > pages else ""

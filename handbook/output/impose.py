@@ -4,8 +4,10 @@ Pages are rendered at their final size and placed at 100%, never scaled, so ever
 size printed on the page holds on paper. Two layouts:
 
 - `booklet`: saddle-stitch order. The page count is padded with blank pages to a
-  multiple of four; sheet side k carries the pair that, printed double-sided (flip on
-  the short edge), folded and stacked, reads 1, 2, 3... in order.
+  multiple of four (the handbook's booklet never needs them: it ends with notes pages
+  and a back cover, `render_handbook(booklet=True)`); sheet side k carries the pair
+  that, printed double-sided (flip on the short edge), folded and stacked, reads 1, 2,
+  3... in order.
 - `two_up`: cards side by side in reading order, with cut marks on the centre line in
   the sheet's outer margin, where no card content is ever drawn; cards with a back are
   printed double-sided, each back behind its front (`duplex_order`).

@@ -16,7 +16,7 @@ from handbook.layout.book.story import render_handbook
 from handbook.layout.card import render_card, request_for
 from handbook.layout.styles import MIN_MARGIN
 from handbook.model import Content
-from handbook.output.impose import booklet
+from handbook.output.impose import booklet, booklet_order
 from tests import pdfcheck
 from tests.conftest import card_lines, make_overlong
 
@@ -28,8 +28,9 @@ FOLIO = re.compile(r"page(\d+)of(\d+)$")  # spaces squeezed out
 
 @pytest.fixture(scope="module")
 def a5_book(sample_content: Content) -> bytes:
-    """The handbook laid out on A5 pages: what the booklet is made of."""
-    return render_handbook(sample_content, "a5").data
+    """The handbook laid out on A5 pages as a booklet (notes pages and a back cover at the end): what the
+    booklet is made of."""
+    return render_handbook(sample_content, "a5", booklet=True).data
 
 
 @pytest.fixture(scope="module")
@@ -49,13 +50,16 @@ def halves(pdf: bytes, sheet_width: float) -> list[tuple[str, str]]:
     return out
 
 
-def page_number(text: str, title: str) -> int | None:
-    """Which page of the book a half shows: its folio, 1 for the cover, None when blank."""
+def page_number(text: str, title: str, clinic: str, total: int) -> int | None:
+    """Which page of the book a half shows: its folio, 1 for the cover, the last for the back cover
+    (which starts with the clinic's name), None when blank."""
     if not text:
         return None
     match = FOLIO.search(text)
     if match:
         return int(match[1])
+    if text.startswith(squeezed(clinic)):
+        return total
     assert text.startswith(squeezed(title)), text[:40]
     return 1
 
@@ -73,22 +77,92 @@ def test_booklet_pages_are_a5_with_print_margins_and_the_same_type(a5_book: byte
 
 def test_booklet_sheets_fold_into_reading_order(imposed: bytes, a5_book: bytes, sample_content: Content) -> None:
     pages = pdfcheck.page_count(a5_book)
-    total = -(-pages // 4) * 4
+    assert pages % 4 == 0  # notes pages make it so: nothing is padded with blank pages
     assert set(pdfcheck.page_sizes(imposed)) == {A4_LANDSCAPE}
-    assert pdfcheck.page_count(imposed) == total // 2  # two sides a sheet, two pages a side
-    title = sample_content.book.title
-    sides = [tuple(page_number(text, title) for text in pair) for pair in halves(imposed, A4_LANDSCAPE[0])]
-    numbered = [n for side in sides for n in side]
-    assert sorted(n for n in numbered if n is not None) == list(range(1, pages + 1))
-    assert numbered.count(None) == total - pages  # blank pages pad the end
-    assert sides[0] == (None if total > pages else total, 1) and sides[1] == (2, total - 1 if total - 1 <= pages
-                                                                              else None)
+    assert pdfcheck.page_count(imposed) == pages // 2  # two sides a sheet, two pages a side
+    book = sample_content.book
+    sides = [tuple(page_number(text, book.title, book.clinic.name, pages) for text in pair)
+             for pair in halves(imposed, A4_LANDSCAPE[0])]
+    assert sides == [tuple(None if i is None else i + 1 for i in pair) for pair in booklet_order(pages)]
+    assert sides[0] == (pages, 1) and sides[1] == (2, pages - 1)  # the back cover beside the front
     # Print double-sided, stack the sheets in order, fold: read front right, back left of
     # each sheet, then back right and front left of each sheet from the innermost out.
     fronts, backs = sides[0::2], sides[1::2]
     reading = [p for front, back in zip(fronts, backs, strict=True) for p in (front[1], back[0])]
     reading += [p for front, back in reversed(list(zip(fronts, backs, strict=True))) for p in (back[1], front[0])]
-    assert reading == [n if n <= pages else None for n in range(1, total + 1)]
+    assert reading == list(range(1, pages + 1))
+
+
+def test_a_booklet_ends_with_notes_pages_and_the_clinic_on_its_back_cover(imposed: bytes, a5_book: bytes,
+                                                                           sample_content: Content) -> None:
+    """Read on the imposed sheets, where `booklet_order` puts each page: every page after the book's own
+    notes page, but the last, is a notes page (its heading, ruled lines); the last is the back cover."""
+    pages = pdfcheck.page_count(a5_book)
+    notes = next(e.page for e in pdfcheck.outline(a5_book) if e.title == "Notes")
+    assert notes is not None and pages - 1 - notes == 2  # 37 pages of the book, 2 notes pages, the back cover
+    where = {page: (sheet, slot) for sheet, pair in enumerate(booklet_order(pages), start=1)
+             for slot, page in enumerate(pair) if page is not None}
+    for page in range(notes + 1, pages):
+        sheet, slot = where[page - 1]
+        lines = half_lines(imposed, sheet, slot, A4_LANDSCAPE[0])
+        assert lines[:2] == ["Notes", "Notes"] and FOLIO.search("".join(lines[-1].split())), lines  # header, heading
+        assert len(lines) == 3  # nothing else is written on it
+        assert ruled_lines(imposed, sheet, slot, A4_LANDSCAPE[0]) >= 10
+    sheet, slot = where[pages - 1]
+    clinic = sample_content.book.clinic
+    back = half_lines(imposed, sheet, slot, A4_LANDSCAPE[0])
+    assert (sheet, slot) == (1, 0)  # the left half of the first sheet's front, beside the front cover
+    assert back[:5] == ["Riverside Physiotherapy", "(sample clinic)", f"Phone: {clinic.phone}", clinic.website,
+                        clinic.email]
+    assert clinic.address is not None and back[5] == clinic.address
+    assert back[-3:] == [sample_content.book.title, sample_content.book.edition,
+                         "This handbook does not replace your clinician's advice."]
+    assert not any(FOLIO.search("".join(line.split())) for line in back)  # a cover: no header, no footer
+
+
+@pytest.mark.parametrize(("content", "paper", "large"), [("sample", "a5", True), ("minimal", "a5", False),
+                                                          ("minimal", "half-letter", True)])
+def test_notes_pages_make_every_booklet_a_multiple_of_four(content: str, paper: str, large: bool,
+                                                          sample_content: Content) -> None:
+    from handbook.content.loader import load_content
+    from tests.conftest import DATA
+
+    loaded = sample_content if content == "sample" else load_content(DATA / content)
+    pdf = render_handbook(loaded, paper, large, booklet=True).data
+    pages = pdfcheck.page_count(pdf)
+    notes = next(e.page for e in pdfcheck.outline(pdf) if e.title == "Notes")
+    assert notes is not None and pages % 4 == 0 and pages - 1 - notes == -(notes + 1) % 4
+    texts = pdfcheck.page_texts(pdf)
+    assert all(text.splitlines()[:2] == ["Notes", "Notes"] for text in texts[notes:-1])
+    clinic = loaded.book.clinic
+    back = " ".join(texts[-1].split())
+    for detail in (clinic.name, f"Phone: {clinic.phone}", clinic.website, clinic.email, clinic.address):
+        assert detail is None or " ".join(detail.split()) in back, detail
+    assert render_handbook(loaded, paper, large).pages == notes  # the handbook itself: no notes pages, no back
+
+
+def half_lines(pdf: bytes, sheet: int, slot: int, sheet_width: float) -> list[str]:
+    """The lines of text on one half (slot 0 left, 1 right) of a sheet side, top to bottom."""
+    rows: dict[float, list[pdfcheck.Char]] = {}
+    for c in pdfcheck.chars(pdf):
+        if c.page == sheet and (c.x0 >= sheet_width / 2) == bool(slot) and c.text.strip():
+            rows.setdefault(round(c.origin_y, 1), []).append(c)
+    out = []
+    for _, row in sorted(rows.items(), key=lambda item: -item[0]):
+        row.sort(key=lambda c: c.x0)
+        text = ""
+        for before, c in zip([None, *row], row, strict=False):
+            text += (" " if before is not None and c.x0 - before.x1 > 0.15 * c.size else "") + c.text
+        out.append(text)
+    return out
+
+
+def ruled_lines(pdf: bytes, sheet: int, slot: int, sheet_width: float) -> int:
+    """How many long horizontal lines are drawn on one half of a sheet side (pdfplumber)."""
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[sheet - 1]
+        return sum(1 for line in page.lines if line["top"] == line["bottom"]
+                   and (line["x0"] >= sheet_width / 2) == bool(slot) and line["x1"] - line["x0"] > 200)
 
 
 def test_booklet_type_is_placed_at_100_percent(imposed: bytes, a5_book: bytes) -> None:
@@ -110,7 +184,7 @@ def test_build_booklet_writes_both_files(content_dir: Path) -> None:
     sheets = pdfcheck.page_count(folded) // 2
     lines = card_lines(result.output).splitlines()
     assert lines[0] == f"wrote output/handbook.pdf ({pdfcheck.page_count(handbook)} pages)"
-    assert re.fullmatch(rf"wrote output/handbook-booklet\.pdf \(\d+ A5 pages( and \d blank)? on {sheets} A4 sheets, "
+    assert re.fullmatch(rf"wrote output/handbook-booklet\.pdf \({sheets * 4} A5 pages on {sheets} A4 sheets, "
                         r"printed on both sides; fold and staple\)", lines[1])
     assert len(lines) == 2
     assert set(pdfcheck.page_sizes(handbook)) == {(595.2756, 841.8898)}
