@@ -30,7 +30,7 @@ VARIANTS = {  # name: paper, large print, booklet
     "booklet-a5": ("a5", False, True), "booklet-large-a5": ("a5", True, True),
     "booklet-large-half-letter": ("half-letter", True, True), "booklet-half-letter": ("half-letter", False, True),
 }
-SYNTHETIC_VARIANTS = ("a4", "letter", "large-a4", "booklet-large-a5")
+SYNTHETIC_VARIANTS = ("a4", "large-a4", "booklet-large-a5")  # Letter: the sample's pages, above
 SYNTHETIC_ROUTINES = 8  # about 40 pages of A4; without `ChapterFlow` every variant breaks a rule
 
 
