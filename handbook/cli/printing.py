@@ -46,9 +46,8 @@ def build(content_dir: Path, out_dir: Path, paper: str | None, language: str | N
     from handbook.commands.build import build_handbook
     from handbook.errors import display_path
 
-    _language_note(content_dir, language)
     for written in build_handbook(content_dir, out_dir, paper, language=language, large_print=large_print,
-                                  booklet=booklet):
+                                  booklet=booklet, warn=lambda note: click.echo(note, err=True)):
         click.echo(f"wrote {display_path(written.path)} ({written.summary})")
 
 
@@ -58,16 +57,6 @@ card_out_option = out_option("whose cards/ subfolder gets the PDFs")
 card_paper_option = paper_option(["a4", "letter", "a5"], "Paper size; default: 'paper' in book.yaml.")
 card_weeks_option = click.option("--weeks", metavar="N", default=None,
                                  help="Weeks to tick off (rows of the grid); also the dose's weeks.")
-
-
-def _language_note(content_dir: Path, language: str | None) -> None:
-    """Say when the labels are asked for in another language than the content is written in."""
-    if language is not None:
-        from handbook.commands.printing import language_note
-
-        note = language_note(content_dir, language)
-        if note:
-            click.echo(note, err=True)
 
 
 def _report_cards(outcomes: Any) -> None:
@@ -115,7 +104,6 @@ def card(slugs: tuple[str, ...], content_dir: Path, out_dir: Path, paper: str | 
     """
     from handbook.commands.cards import Printing, card_command
 
-    _language_note(content_dir, language)
     options = {"name": patient, "note": note, "hold": hold, "reps": reps, "sets": sets,
                "times_a_day": times_a_day, "weeks": weeks, "side": side}
     printing = Printing(paper, language, large_print, strict=strict)
@@ -153,7 +141,6 @@ def cards(content_dir: Path, out_dir: Path, paper: str | None, weeks: str | None
     """
     from handbook.commands.cards import Printing, cards_command
 
-    _language_note(content_dir, language)
     printing = Printing(paper, language, large_print, two_up, strict)
     _report_cards(cards_command(content_dir, out_dir, printing, weeks, patients))
 

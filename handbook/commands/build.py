@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,14 +46,16 @@ class Written:
 
 
 def build_handbook(content_dir: Path, out_dir: Path, paper: str | None = None, *, language: str | None = None,
-                   large_print: bool = False, booklet: bool = False) -> list[Written]:
+                   large_print: bool = False, booklet: bool = False,
+                   warn: Callable[[str], None] | None = None) -> list[Written]:
     """Build the handbook (and with `booklet`, the booklet) from `content_dir` into `out_dir`.
 
-    `language` replaces the book's language for every printed label. Raises
+    `language` replaces the book's language for every printed label (`warn` is told when it is
+    not the content's own). Raises
     `ContentError` (every content problem) or `OutputError` (one line).
     """
     with collector_paused():
-        content = load_for_print(content_dir, language)
+        content = load_for_print(content_dir, language, warn)
         from handbook.layout.book.story import (
             render_handbook,  # here: reportlab is not needed before the content is valid
         )

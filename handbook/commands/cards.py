@@ -13,7 +13,7 @@ and puts them two to an A4 (Letter) sheet with cut marks, in one file, `cards-2u
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,11 +66,11 @@ class Printing:
     strict: bool = False
 
 
-def load_for_cards(content_dir: Path, language: str | None) -> Content:
+def load_for_cards(content_dir: Path, language: str | None, warn: Callable[[str], None] | None = None) -> Content:
     """The content, checked for printing and for card files that would have one name (`card_file_clashes`)."""
     from handbook.commands.printing import load_for_print
 
-    content = load_for_print(content_dir, language)
+    content = load_for_print(content_dir, language, warn)
     clashes = card_file_clashes(content)
     if clashes:
         raise ContentError(clashes)
@@ -85,7 +85,9 @@ def card_command(content_dir: Path, slugs: list[str], out_dir: Path, printing: P
     refuses it instead, and nothing is written.
     """
     personal = options_personal(options)
-    content = load_for_cards(content_dir, printing.language)
+    notes: list[str] = []
+    content = load_for_cards(content_dir, printing.language, notes.append)
+    yield from (Outcome(True, note, warning=True) for note in notes)
     jobs = plan_cards(content, slugs, printing.paper, out_dir, personal, printing.large_print)
     warnings = [(f"{OPTION_NAMES[option]}: {message}" if option in OPTION_NAMES else f"the dose {message}")
                 + f" (for {job.slug})"
@@ -107,7 +109,9 @@ def cards_command(content_dir: Path, out_dir: Path, printing: Printing, weeks: s
     if patients is not None and weeks is not None:
         raise UsageProblem([("", "--weeks and --patients cannot be used together; put the weeks in a 'weeks' "
                                  "column of the file instead")])
-    content = load_for_cards(content_dir, printing.language)
+    notes: list[str] = []
+    content = load_for_cards(content_dir, printing.language, notes.append)
+    yield from (Outcome(True, note, warning=True) for note in notes)
     paper = printing.paper or content.book.paper
     if printing.two_up:
         from handbook.layout.styles import HALF_PAPER

@@ -10,14 +10,14 @@ single page is drawn, never an empty box or a blank on paper.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from handbook.checks.glyphs import glyph_message, missing_glyphs, missing_in
 from handbook.content.loader import load_content
-from handbook.errors import ContentError, HandbookError, Problem, display_path
+from handbook.errors import ContentError, Problem, display_path
 from handbook.model import Content, Picture
 
 
@@ -31,25 +31,24 @@ def with_language(content: Content, language: str | None) -> Content:
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German"}
 
 
-def language_note(content_dir: Path, language: str | None) -> str | None:
+def language_note(written: str, language: str | None) -> str | None:
     """A warning when `--language` asks for labels in another language than the content's own
-    (`language:` in book.yaml): the labels follow it, the content stays as written. None when they
-    agree, or when the content does not load (the command itself then says why)."""
-    if language is None:
-        return None
-    try:
-        written = load_content(content_dir).book.language
-    except HandbookError:
-        return None
-    if written == language:
+    (`language:` in book.yaml): the labels follow it, the content stays as written."""
+    if language is None or language == written:
         return None
     return (f"warning: --language {language}: the content is written in {LANGUAGE_NAMES[written]} "
             f"(language: {written} in book.yaml); only the printed labels will be in {LANGUAGE_NAMES[language]}")
 
 
-def load_for_print(content_dir: Path, language: str | None = None) -> Content:
-    """Load and validate the content for printing; `ContentError` lists every problem."""
-    content = with_language(load_content(content_dir), language)
+def load_for_print(content_dir: Path, language: str | None = None,
+                   warn: Callable[[str], None] | None = None) -> Content:
+    """Load and validate the content for printing; `ContentError` lists every problem. `warn` is told
+    when `language` is not the content's own (`language_note`)."""
+    content = load_content(content_dir)
+    note = language_note(content.book.language, language)
+    if note and warn is not None:
+        warn(note)
+    content = with_language(content, language)
     problems = print_problems(content)
     if problems:
         raise ContentError(problems)
