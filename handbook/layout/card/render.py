@@ -125,8 +125,8 @@ def _draw_sides(canv: Canvas, req: CardRequest, fit: Fit) -> None:
 def _draw_side(canv: Canvas, geometry: styles.Geometry, side: Side, gap: float) -> None:
     """The side's top parts from the top edge down, its bottom parts up from the bottom edge.
 
-    Each part is wrapped again just before it is drawn: a part shared by layouts that were
-    measured and not taken draws as last wrapped.
+    Every part of the side is wrapped again here, before any is drawn: a part shared by layouts
+    that were measured and not taken draws as last wrapped.
     """
     heights = {id(p): p.wrap(geometry.frame_width, geometry.frame_height)[1] for p in side.top + side.bottom}
     parts = side.top + side.bottom
@@ -134,13 +134,11 @@ def _draw_side(canv: Canvas, geometry: styles.Geometry, side: Side, gap: float) 
     top_gap = gap + min(spare, gap * 0.5 * (len(parts) - 1)) / max(len(parts) - 1, 1)  # a little more air first
     y = geometry.height - geometry.top
     for part in side.top:
-        part.wrap(geometry.frame_width, geometry.frame_height)
         y -= heights[id(part)]
         part.drawOn(canv, geometry.left, y)
         y -= top_gap
     y = geometry.bottom + sum(heights[id(p)] for p in side.bottom) + top_gap * (len(side.bottom) - 1)
     for part in side.bottom:  # anchored to the bottom edge, drawn top down so the text reads in order
-        part.wrap(geometry.frame_width, geometry.frame_height)
         y -= heights[id(part)]
         part.drawOn(canv, geometry.left, y)
         y -= top_gap
