@@ -33,6 +33,7 @@ from handbook.layout import styles
 from handbook.model import Picture, Pose, lineart
 from handbook.pdf.document import text_streams
 from handbook.pdf.forms import drawing_ops, place_drawn_form, place_form
+from handbook.pdf.images import draw_image
 
 OUTLINE_PT = (1.0, 2.4)  # the outline of a pose, in points: never thinner, never heavier
 OUTLINE_STEP = 0.05  # centimetres: an outline held to its limits is rounded inwards to this
@@ -94,7 +95,7 @@ def draw_picture(canv: Any, picture: Picture, x: float, y: float, width: float, 
             name = "svg" + hashlib.blake2b(f"{digest} {w:.3f} {h:.3f}".encode(), digest_size=8).hexdigest()
             place_drawn_form(canv, name, draw, w, h, left, bottom)  # named by what it holds: the same PDF anywhere
         else:
-            canv.drawImage(_image(str(picture.file)), left, bottom, w, h, mask="auto")
+            draw_image(canv, _image(str(picture.file)), left, bottom, w, h)
     except PictureError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged file is the user's to fix: say which

@@ -57,7 +57,7 @@ def map_chunks(work: Callable[[Any, Sequence[Job]], list[Result]], shared: Any, 
         return
     if warm is not None:
         warm()
-    size = max(1, min(chunk, len(jobs) // (workers * 4)))  # a few chunks per worker, so they finish together
+    size = max(1, min(chunk, len(jobs) // (workers * 8)))  # a few chunks per worker, so they finish together
     context = _context()
     stop = context.Event()  # set: begin no new chunk
     watched, held = context.Pipe(duplex=False)  # the workers watch `watched`; only this process keeps `held`
