@@ -12,6 +12,7 @@ with the space before the item, still fits its width, where the spaces may shrin
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -60,3 +61,23 @@ def break_lines(widths: Sequence[float | None], gaps: Sequence[float], first: fl
     if count:
         spans.append(Span(start, len(widths), limit - used))
     return spans
+
+
+def width_range(spans: Sequence[Span], widths: Sequence[float | None], gaps: Sequence[float], width: float,
+                slack: float = 0.0) -> tuple[float, float]:
+    """The line widths, `low` to just under `high`, that break the items into these same `spans`
+    (made by `break_lines` with `width` for every line and no shrinkage): each line still holds
+    what it holds, and still cannot take the item after it. Kept a hair inside the exact
+    bounds, so a width near one never depends on how the sums were rounded.
+    """
+    low, high = 0.0, math.inf
+    for span in spans:
+        low = max(low, width - span.room - slack)  # the line's own width must fit
+        if not span.forced and span.stop < len(widths):  # it ended because the next item did not fit
+            following = widths[span.stop]
+            assert following is not None
+            high = min(high, width - span.room + gaps[span.stop] + following - slack)
+    return low + _HAIR, high - _HAIR
+
+
+_HAIR = 1e-7  # points

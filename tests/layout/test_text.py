@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from handbook.layout.text import Span, break_lines
+from handbook.layout.text import Span, break_lines, width_range
 
 
 def test_items_join_a_line_while_they_fit_with_their_spaces() -> None:
@@ -39,3 +39,23 @@ def test_an_infinite_gap_always_starts_a_line() -> None:
 def test_with_overflow_an_item_too_wide_for_any_line_stands_alone() -> None:
     assert break_lines([3, 12, 3], [0, 1, 1], 10, 10, overflow=True) == [
         Span(0, 1, 7.0), Span(1, 2, -2.0), Span(2, 3, 7.0)]
+
+
+def test_the_width_range_is_where_the_lines_stay_the_same() -> None:
+    # 4 + 1 + 4 = 9 on the first line, which could not take the next 4 (14); 4 + 1 + 4 = 9 again
+    spans = break_lines([4, 4, 4, 4], [0, 1, 1, 1], 10, 10)
+    assert spans is not None
+    low, high = width_range(spans, [4, 4, 4, 4], [0, 1, 1, 1], 10)
+    assert 9 < low < 9 + 1e-6 and 14 - 1e-6 < high < 14
+    for width in (low, 11.0, 13.99):
+        assert [(s.start, s.stop) for s in break_lines([4, 4, 4, 4], [0, 1, 1, 1], width, width) or []] == [
+            (0, 2), (2, 4)]
+    wider = break_lines([4, 4, 4, 4], [0, 1, 1, 1], 14, 14) or []
+    assert [(s.start, s.stop) for s in wider] == [(0, 3), (3, 4)]  # other lines
+    assert len(break_lines([4, 4, 4, 4], [0, 1, 1, 1], 8.9, 8.9) or []) == 4
+
+
+def test_text_that_fits_one_line_keeps_it_at_any_wider_width() -> None:
+    spans = break_lines([3, 3], [0, 1], 20, 20, slack=0.01)
+    assert spans is not None
+    assert width_range(spans, [3, 3], [0, 1], 20, slack=0.01) == (7 - 0.01 + 1e-7, math.inf)

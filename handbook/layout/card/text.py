@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import functools
 import math
+from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.lib.styles import ParagraphStyle
 
@@ -34,9 +34,12 @@ DESCENT = 0.25
 _EPSILON = 0.01
 
 
-@dataclass(frozen=True)
-class Piece:
-    """Text in one font at one size, drawn without breaking."""
+class Piece(NamedTuple):
+    """Text in one font at one size, drawn without breaking.
+
+    Named tuples, this and the two below: a card makes and compares thousands of them while it
+    is fitted, and a tuple is made and hashed several times faster than a frozen dataclass.
+    """
 
     text: str
     font: str
@@ -47,16 +50,14 @@ Word = tuple[Piece, ...]  # pieces drawn next to each other, e.g. a bold number 
 Unit = tuple[Word, ...]  # words joined by spaces that do not break (one dose item)
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     """A piece of a line at its distance from the left edge."""
 
     x: float
     piece: Piece
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of text: its pieces, its height (leading) and its baseline from its top."""
 
     pieces: tuple[Placed, ...]
@@ -102,12 +103,40 @@ def break_lines(units: Sequence[Unit], width: float, ratio: float) -> list[Line]
     return list(_broken(tuple(units), width, ratio))
 
 
-@functools.lru_cache(maxsize=4096)
+KEPT_TEXTS = 4096  # texts whose lines are kept (a card has about fifty)
+_KEPT: OrderedDict[tuple[tuple[Unit, ...], float], list[tuple[float, float, tuple[Line, ...]]]] = OrderedDict()
+
+
 def _broken(units: tuple[Unit, ...], width: float, ratio: float) -> tuple[Line, ...]:
-    """`break_lines`, kept: fitting a card tries several layouts, and the same text at the same
-    width comes back in most of them (lines are immutable, so they are shared)."""
+    """`break_lines`, kept: fitting a card tries several layouts, which break the same text at
+    many widths, and most of those widths give lines that another already gave. So each result is
+    kept with the range of widths that give the same lines (`text.width_range`; lines are
+    immutable, so they are shared), and only a width outside all of them is broken anew.
+    """
+    key = (units, ratio)
+    kept = _KEPT.get(key)
+    if kept is None:
+        kept = _KEPT[key] = []
+        if len(_KEPT) > KEPT_TEXTS:
+            _KEPT.popitem(last=False)
+    else:
+        _KEPT.move_to_end(key)
+        for low, high, lines in kept:
+            if low <= width < high:
+                return lines
     simple = _break_words(units, width, ratio)
-    return tuple(simple if simple is not None else _break_any(units, width, ratio))
+    if simple is None:  # the general case: kept for this width alone
+        lines = tuple(_break_any(units, width, ratio))
+        kept.append((width, math.nextafter(width, math.inf), lines))
+        return lines
+    lines, (low, high) = tuple(simple[0]), simple[1]
+    kept.append((low, high, lines))
+    return lines
+
+
+def clear_kept() -> None:
+    """Forget every text's lines (for tests that break text afresh)."""
+    _KEPT.clear()
 
 
 def _break_any(units: Sequence[Unit], width: float, ratio: float) -> list[Line]:
@@ -168,11 +197,12 @@ def _break_any(units: Sequence[Unit], width: float, ratio: float) -> list[Line]:
     return lines
 
 
-def _break_words(units: Sequence[Unit], width: float, ratio: float) -> list[Line] | None:
+def _break_words(units: Sequence[Unit], width: float, ratio: float) -> tuple[list[Line], tuple[float, float]] | None:
     """`break_lines` for the usual text, by the shared engine (`handbook.layout.text`): every
     unit one word in one font, none wider than a line, a space before each as wide as in its
     own font. A run of words in one font becomes one piece per line. None when the text is
-    not of that kind (the general case handles it).
+    not of that kind (the general case handles it). With the lines, the range of widths that
+    give the same lines.
     """
     pieces = []
     for unit in units:
@@ -205,7 +235,7 @@ def _break_words(units: Sequence[Unit], width: float, ratio: float) -> list[Line
                 runs.append((x, piece.font, piece.size, [" " + piece.text]))
             x += 0.001 * piece.size * (spaces[index] + wide[index])  # as _units(" " + text) sums it
         lines.append(_line_of_runs(runs, x, ratio))
-    return lines
+    return lines, text.width_range(spans, widths, gaps, width, slack=_EPSILON)
 
 
 def _line_of_runs(runs: list[tuple[float, str, float, list[str]]], width: float, ratio: float) -> Line:
