@@ -256,17 +256,14 @@ class Layout:
     def _safety(self) -> Part:
         """The boxed stop list and what to avoid: side by side or one above the other, the shorter."""
         routine = self.req.routine
-
-        def box() -> Part:
-            stop = self._bullets(self.lang("card.stop"), routine.stop_if, "card-stop")
-            return Bordered(stop, line_width=2.2, padding=4 if self.compact else 6)
-
+        stop = self._bullets(self.lang("card.stop"), routine.stop_if, "card-stop")
+        box = Bordered(stop, line_width=2.2, padding=4 if self.compact else 6)
         if not routine.avoid:
-            return box()
+            return box
+        avoid = self._bullets(self.lang("card.avoid"), routine.avoid)
 
-        def beside(share: float) -> SideBySide:  # a new pair each time: a part draws as last wrapped
-            return SideBySide(box(), self._bullets(self.lang("card.avoid"), routine.avoid), share=share,
-                              gap=self.gap + 4)
+        def beside(share: float) -> SideBySide:  # the same two parts: the one taken is wrapped again to be drawn
+            return SideBySide(box, avoid, share=share, gap=self.gap + 4)
 
         best, share = beside(0.5), 0.5
         self.height(best)
@@ -279,7 +276,7 @@ class Layout:
             best = option
         if not self.compact:
             return best
-        under = Stack([box(), self._bullets(self.lang("card.avoid"), routine.avoid)], gap=self.gap)
+        under = Stack([box, avoid], gap=self.gap)
         return best if self.height(best) <= self.height(under) else under
 
     def _qr(self) -> Part | None:

@@ -103,15 +103,20 @@ class PictureBlock(Part):
         self.caption = TextBlock.plain(picture.caption, caption, align="center")
         self._image_size = (0.0, 0.0)
         self._caption_height = 0.0
+        self._sizes: dict[tuple[float, float], tuple[tuple[float, float], float]] = {}  # a fit asks again and again
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._caption_height = self.caption.wrap(availWidth, availHeight)[1]
-        most = max(min(self.max_height, availHeight - 4 - self._caption_height), 1.0)  # a tight space: smaller
-        if self.picture.kind == "pose" and self.scale is not None:
-            self._image_size = picture_size(self.picture, availWidth, most, self.scale)
-        else:
-            scale = min(availWidth / self.picture.width_px, most / self.picture.height_px)
-            self._image_size = (self.picture.width_px * scale, self.picture.height_px * scale)
+        caption = self.caption.wrap(availWidth, availHeight)[1]  # its lines at this width, to draw
+        known = self._sizes.get((availWidth, availHeight))
+        if known is None:
+            most = max(min(self.max_height, availHeight - 4 - caption), 1.0)  # a tight space: smaller
+            if self.picture.kind == "pose" and self.scale is not None:
+                size = picture_size(self.picture, availWidth, most, self.scale)
+            else:
+                scale = min(availWidth / self.picture.width_px, most / self.picture.height_px)
+                size = (self.picture.width_px * scale, self.picture.height_px * scale)
+            known = self._sizes[(availWidth, availHeight)] = (size, caption)
+        self._image_size, self._caption_height = known
         self.width = availWidth
         self.height = self._image_size[1] + 4 + self._caption_height
         return self.width, self.height

@@ -314,6 +314,7 @@ class TextBlock(Part):
         self.align = align
         self.lines: list[Line] = []
         self._wrapped_at = -1.0
+        self._lines_height = 0.0
 
     @classmethod
     def plain(cls, text: str, style: ParagraphStyle, **options: object) -> TextBlock:
@@ -325,8 +326,9 @@ class TextBlock(Part):
             ratio = self.style.leading / self.style.fontSize
             self.lines = break_lines(self.units, availWidth - self.indent, ratio)
             self._wrapped_at = availWidth
+            self._lines_height = sum(line.height for line in self.lines)
         self.width = availWidth
-        self.height = sum(line.height for line in self.lines) + self.style.spaceAfter
+        self.height = self._lines_height + self.style.spaceAfter
         return self.width, self.height
 
     def draw(self) -> None:
