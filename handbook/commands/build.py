@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.commands.printing import load_for_print
+from handbook.commands.qrcodes import made_meanwhile
 from handbook.output.files import ensure_folder, write_together
 
 SHEET_NAMES = {"a5": ("A5", "A4"), "half-letter": ("half-letter", "Letter")}  # a booklet's page, its sheet
@@ -55,7 +56,8 @@ def build_handbook(content_dir: Path, out_dir: Path, paper: str | None = None, *
     `ContentError` (every content problem) or `OutputError` (one line).
     """
     with collector_paused():
-        content = load_for_print(content_dir, language, warn)
+        with made_meanwhile(content_dir):  # the QR codes of the links, on the core that reading leaves idle
+            content = load_for_print(content_dir, language, warn)
         from handbook.layout.book.story import (
             render_handbook,  # here: reportlab is not needed before the content is valid
         )

@@ -28,6 +28,7 @@ from handbook.commands.cardjobs import (
     refused,
     request,
 )
+from handbook.commands.qrcodes import made_meanwhile
 from handbook.content.personal import Personal, check_personal
 from handbook.errors import ContentError, HandbookError, OutputError, UsageProblem
 from handbook.model import Content
@@ -110,7 +111,8 @@ def cards_command(content_dir: Path, out_dir: Path, printing: Printing, weeks: s
         raise UsageProblem([("", "--weeks and --patients cannot be used together; put the weeks in a 'weeks' "
                                  "column of the file instead")])
     notes: list[str] = []
-    content = load_for_cards(content_dir, printing.language, notes.append)
+    with made_meanwhile(content_dir):  # the QR codes of the links, on the core that reading leaves idle
+        content = load_for_cards(content_dir, printing.language, notes.append)
     yield from (Outcome(True, note, warning=True) for note in notes)
     paper = printing.paper or content.book.paper
     if printing.two_up:

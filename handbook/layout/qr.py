@@ -12,7 +12,6 @@ expect, where segno alone would pick ISO 8859-1 or Shift JIS when they fit.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 from typing import Any
@@ -21,17 +20,36 @@ QUIET_ZONE = 4  # modules of white around the code on every side, as the QR stan
 ERROR_CORRECTION = "m"
 
 
-@functools.lru_cache(maxsize=1024)
-def qr_modules(link: str) -> tuple[tuple[bool, ...], ...]:
+Modules = tuple[tuple[bool, ...], ...]
+_MADE: dict[str, Modules] = {}  # link -> its code, made once per process
+_MOST_KEPT = 1024
+
+
+def qr_modules(link: str) -> Modules:
     """The QR code of `link` as rows of dark (True) and light modules, top row first, no quiet zone.
 
-    Cached: a batch of cards prints each routine's link many times, and encoding one takes
-    a few milliseconds.
+    Kept: a batch of cards prints each routine's link many times, and encoding one takes
+    a few milliseconds (segno chooses the mask by the standard's penalty rules, in Python).
     """
-    import segno  # here: it imports urllib and http.client (25 ms), which a process printing no code need not pay
+    modules = _MADE.get(link)
+    if modules is None:
+        import segno  # here: it imports urllib and http.client (25 ms), which a process printing no code need not pay
 
-    code = segno.make_qr(link, error=ERROR_CORRECTION, boost_error=False, encoding="utf-8")
-    return tuple(tuple(bool(module) for module in row) for row in code.matrix)
+        code = segno.make_qr(link, error=ERROR_CORRECTION, boost_error=False, encoding="utf-8")
+        modules = tuple(tuple(bool(module) for module in row) for row in code.matrix)
+        _keep(link, modules)
+    return modules
+
+
+def remember(link: str, modules: Modules) -> None:
+    """Keep the code of `link` that `qr_modules` made in another process (`commands.qrcodes`)."""
+    _keep(link, modules)
+
+
+def _keep(link: str, modules: Modules) -> None:
+    if len(_MADE) >= _MOST_KEPT:
+        _MADE.clear()
+    _MADE[link] = modules
 
 
 def qr_problem(link: str) -> str:

@@ -79,6 +79,62 @@ def map_chunks(work: Callable[[Any, Sequence[Job]], list[Result]], shared: Any, 
         watched.close()
 
 
+class Helper:
+    """A generator run in a helper process while this one does something else (`start_helper`)."""
+
+    def __init__(self, process: multiprocessing.process.BaseProcess,
+                 receive: multiprocessing.connection.Connection) -> None:
+        self._process = process
+        self._receive = receive
+
+    def take(self) -> list[Any]:
+        """The items the helper has made so far, without waiting for more; then it is stopped."""
+        items = []
+        try:
+            while self._receive.poll():
+                items.append(self._receive.recv())
+        except (EOFError, OSError):  # it has stopped
+            pass
+        self.stop()
+        return items
+
+    def stop(self) -> None:
+        """Stop the helper (whatever it is doing: it only makes items) and wait until it has gone."""
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._receive.close()
+
+
+def start_helper(work: Callable[..., Iterator[Any]], *args: Any) -> Helper | None:
+    """Run the generator `work(*args)` in a forked helper process, its items sent back one by one
+    for `Helper.take`; None where that is not worth it or not safe (one core, no fork, other
+    threads running: a child forked from a threaded process can hang on a lock), and the caller
+    does without. The helper never writes a file or prints; it ignores Ctrl-C (the parent decides)."""
+    if cores() < 2 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return None
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_run_helper, args=(work, args, send, receive), daemon=True)
+    process.start()
+    send.close()  # the helper's end: this process keeps only its own
+    return Helper(process, receive)
+
+
+def _run_helper(work: Callable[..., Iterator[Any]], args: tuple[Any, ...],
+                send: multiprocessing.connection.Connection, receive: multiprocessing.connection.Connection) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        receive.close()
+        for item in work(*args):
+            send.send(item)
+    except BaseException:  # noqa: BLE001 - its parent makes whatever it did not send
+        pass
+    finally:
+        os._exit(0)  # nothing of the parent's (its files, its exit handlers) is the helper's to run
+
+
 def cores() -> int:
     """The cores this process may run on, at most `MAX_WORKERS`."""
     try:

@@ -1,0 +1,81 @@
+"""QR codes made by a helper process while the content is read: the very codes segno makes, and
+no helper left behind however the reading ends."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import segno
+
+from handbook.commands.qrcodes import made_meanwhile
+from handbook.layout import qr
+from handbook.output import pool
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the helper is forked")
+
+
+def _folder(tmp_path: Path, count: int = pool.POOL_MIN + 2) -> list[str]:
+    """Routine files with a link each (what the helper reads), a book, one unreadable file and one without a link."""
+    links = [f"https://example.org/video/{n}?t=é{n}" for n in range(count)]
+    for number, link in enumerate(links):
+        (tmp_path / f"r-{number}.yaml").write_text(f"title: R {number}\nlink: '{link}'\n", encoding="utf-8")
+    (tmp_path / "book.yaml").write_text("link: https://example.org/not-a-routine\n", encoding="utf-8")
+    (tmp_path / "broken.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    (tmp_path / "no-link.yaml").write_text("title: Plain\n", encoding="utf-8")
+    return links
+
+
+def _helper_done(seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def _segno(link: str) -> qr.Modules:
+    code = segno.make_qr(link, error="m", boost_error=False, encoding="utf-8")
+    return tuple(tuple(bool(module) for module in row) for row in code.matrix)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(qr, "_MADE", {})
+    monkeypatch.setattr(pool, "cores", lambda: 2)
+
+
+def test_the_codes_made_meanwhile_are_segnos_own(tmp_path: Path) -> None:
+    links = _folder(tmp_path)
+    with made_meanwhile(tmp_path):
+        _helper_done()  # reading a large folder takes as long
+    assert sorted(qr._MADE) == sorted(links)  # not the book's link, nothing of the broken file
+    assert all(qr._MADE[link] == _segno(link) for link in links)
+    assert multiprocessing.active_children() == []
+
+
+def test_a_failed_read_stops_the_helper_and_keeps_nothing(tmp_path: Path) -> None:
+    _folder(tmp_path)
+    with pytest.raises(RuntimeError, match="bad content"), made_meanwhile(tmp_path):
+        raise RuntimeError("bad content")
+    assert multiprocessing.active_children() == []
+    assert qr._MADE == {}
+
+
+def test_a_small_folder_or_a_threaded_process_does_without(tmp_path: Path) -> None:
+    _folder(tmp_path, count=3)
+    with made_meanwhile(tmp_path):
+        assert multiprocessing.active_children() == []  # 6 files: not worth a process
+    _folder(tmp_path)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        with made_meanwhile(tmp_path):  # as in `handbook serve`, whose server threads run
+            assert multiprocessing.active_children() == []
+    finally:
+        stop.set()
+        other.join()
+    assert qr._MADE == {}
