@@ -11,10 +11,8 @@ from typing import Any, NoReturn
 
 import click
 
-from handbook import __version__
+from handbook import LANGUAGES, __version__
 from handbook.errors import ContentError, HandbookError, UsageProblem
-from handbook.model.epoch import source_date_epoch
-from handbook.model.labels import LANGUAGES
 from handbook.output.signals import stop_like_ctrl_c
 from handbook.output.streams import end_after_failure, failed_stream, tolerant_streams
 
@@ -102,6 +100,8 @@ class _Group(_UsageLine, click.Group):
                 end_after_failure(exc, failed_stream(exc, click.echo.__code__))
 
     def invoke(self, ctx: click.Context) -> Any:
+        from handbook.model.epoch import source_date_epoch  # here: the model is 15 ms `--version` need not pay
+
         try:
             source_date_epoch()  # checked before any command: reportlab reads it too
             return super().invoke(ctx)

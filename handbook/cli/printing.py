@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from handbook import LANGUAGES
 from handbook.cli.group import (
     Failed,
     cli,
@@ -16,7 +17,6 @@ from handbook.cli.group import (
     out_option,
     paper_option,
 )
-from handbook.model.labels import LANGUAGES
 
 # --- build commands (handbook build) ---
 

@@ -20,15 +20,18 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from handbook.output.pool import POOL_MIN, start_helper
-
+MANY = 24  # routine files: from this many (the card pool's `POOL_MIN`), a helper is worth starting
 Packed = tuple[str, int, tuple[int, ...]]  # link, width, one number per row (its dark modules as bits)
 
 
 @contextlib.contextmanager
 def made_meanwhile(content_dir: Path) -> Iterator[None]:
     """Make the QR codes of the folder's links in a helper while the block runs; keep what it made."""
-    helper = start_helper(_codes, content_dir) if _routine_files(content_dir) >= POOL_MIN else None
+    helper = None
+    if _routine_files(content_dir) >= MANY:
+        from handbook.output.pool import start_helper  # here: multiprocessing is 20 ms a small build need not pay
+
+        helper = start_helper(_codes, content_dir)
     if helper is None:
         yield
         return

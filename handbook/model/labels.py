@@ -15,10 +15,10 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
+from handbook import LANGUAGES as LANGUAGES  # the model's own name for them too
 from handbook.model import Amount
 from handbook.model.catalogues import de, en, es, fr
 
-LANGUAGES = ("en", "es", "fr", "de")
 BLANK_LINE = "____"  # where the clinician writes a number the sources do not give
 
 CATALOGUES = {"en": en.CATALOGUE, "es": es.CATALOGUE, "fr": fr.CATALOGUE, "de": de.CATALOGUE}

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -56,7 +55,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     fd = -1
     tmp = ""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = _temporary(path)
         with os.fdopen(fd, "wb") as handle:
             fd = -1
             handle.write(data)
@@ -150,11 +149,18 @@ def write_many(files: Sequence[tuple[Path, bytes]]) -> list[OutputError | None]:
     return results
 
 
+def _temporary(path: Path) -> tuple[int, str]:
+    """A new hidden temporary file beside `path`, open for writing: its descriptor and name."""
+    import tempfile  # here: with shutil, 5 ms that a command writing nothing (`--version`) need not pay
+
+    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+
+
 def _write_temporary(path: Path, data: bytes) -> str:
     """`data` in a new temporary file beside `path` (not yet flushed to disk); its name."""
     tmp = ""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = _temporary(path)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, 0o644)

@@ -1,8 +1,8 @@
 """Drawings made once per process and placed in each PDF as a reusable form (an XObject).
 
 A pose is drawn beside most steps, in the handbook and on hundreds of cards in a batch;
-turning its shapes into PDF operators (reportlab's `renderPDF`) costs more than the rest
-of a card. So the operators of a drawing of paths and colours are made once per process
+turning its hundred marks into PDF operators costs more than the rest of a card. So the
+operators of a drawing of paths and colours are made once per process
 on a scratch canvas (`drawing_ops`), and each document defines them once as a form and
 shows the form wherever the drawing is placed (`doForm`). `drawing_ops` is only for
 drawings without text or images, whose operators name no document resource; a drawing

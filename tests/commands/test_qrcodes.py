@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 import segno
 
-from handbook.commands.qrcodes import made_meanwhile
+from handbook.commands.qrcodes import MANY, made_meanwhile
 from handbook.layout import qr
 from handbook.output import pool
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the helper is forked")
 
 
-def _folder(tmp_path: Path, count: int = pool.POOL_MIN + 2) -> list[str]:
+def _folder(tmp_path: Path, count: int = MANY + 2) -> list[str]:
     """Routine files with a link each (what the helper reads), a book, one unreadable file and one without a link."""
     links = [f"https://example.org/video/{n}?t=é{n}" for n in range(count)]
     for number, link in enumerate(links):

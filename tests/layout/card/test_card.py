@@ -139,8 +139,8 @@ def test_nothing_of_the_routine_is_left_out(cards: dict[tuple[str, str], bytes],
 def test_nothing_is_printed_inside_the_margin(cards: dict[tuple[str, str], bytes]) -> None:
     for slug, paper, pdf in _all(cards):
         assert pdfcheck.chars_outside_margins(pdf, MIN_MARGIN) == [], (slug, paper)
+        width, height = pdfcheck.page_sizes(pdf)[0]
         for rect in pdfcheck.rects(pdf):
-            width, height = pdfcheck.page_sizes(pdf)[0]
             assert rect.x0 >= MIN_MARGIN and rect.x0 + rect.width <= width - MIN_MARGIN, (slug, paper, rect)
             assert rect.top >= MIN_MARGIN and rect.top + rect.height <= height - MIN_MARGIN, (slug, paper, rect)
 
