@@ -56,9 +56,15 @@ def _routine_files(content_dir: Path) -> int:
 
 
 def _codes(content_dir: Path) -> Iterator[Packed]:
-    """In the helper: each routine file's link and its code, packed small (the pipe holds 64 KB)."""
+    """In the helper: each routine file's link and its code, packed small (the pipe holds 64 KB).
+
+    Only what the checked read would read: a regular file inside the folder, at most
+    `MAX_BYTES` of it (a link to a device or a huge file is skipped, never read to the end).
+    """
     import yaml
 
+    from handbook.content.folder import leads_outside
+    from handbook.content.yamlread import MAX_BYTES
     from handbook.layout.qr import qr_modules
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -66,7 +72,13 @@ def _codes(content_dir: Path) -> Iterator[Packed]:
         if path.suffix not in (".yaml", ".yml") or path.name.startswith("book."):
             continue
         try:
-            data = yaml.load(path.read_bytes(), Loader=loader)  # a safe loader
+            if not path.is_file() or leads_outside(path, content_dir):
+                continue
+            with path.open("rb") as handle:
+                text = handle.read(MAX_BYTES + 1)
+            if len(text) > MAX_BYTES:
+                continue
+            data = yaml.load(text, Loader=loader)  # a safe loader: plain values only
             link = data.get("link") if isinstance(data, dict) else None
             if not isinstance(link, str) or not link:
                 continue

@@ -79,3 +79,21 @@ def test_a_small_folder_or_a_threaded_process_does_without(tmp_path: Path) -> No
         stop.set()
         other.join()
     assert qr._MADE == {}
+
+
+def test_the_helper_reads_only_what_the_checked_read_would(tmp_path: Path) -> None:
+    """A pipe, a link out of the folder and an oversized file are skipped, never read to the end."""
+    from handbook.content.yamlread import MAX_BYTES
+
+    folder = tmp_path / "routines"
+    folder.mkdir()
+    links = _folder(folder)
+    os.mkfifo(folder / "pipe.yaml")  # reading it would wait for a writer forever
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("link: https://example.org/outside\n", encoding="utf-8")
+    (folder / "outside.yaml").symlink_to(outside)
+    (folder / "huge.yaml").write_text("link: https://example.org/huge\n" + "#" * MAX_BYTES + "\n", encoding="utf-8")
+    with made_meanwhile(folder):
+        _helper_done()
+    assert sorted(qr._MADE) == sorted(links)
+    assert multiprocessing.active_children() == []
