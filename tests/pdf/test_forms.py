@@ -3,6 +3,7 @@ beginForm/endForm would make of the same operators."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Callable
 from typing import Any
@@ -38,17 +39,25 @@ def _pdf(place: Callable[[Any, str, str, float, float, float, float, float], Non
 
 def _reportlabs(canv: Any, name: str, ops: str, width: float, height: float, x: float, y: float,
                 scale: float) -> None:
-    """The same with reportlab's own beginForm/endForm, each form defined once per document."""
+    """The same forms defined by reportlab's own beginForm/endForm, once per document (shown alike)."""
     if not canv.hasForm(name):
         canv.beginForm(name, 0, 0, width, height)
         canv._code.append(ops)
         canv.endForm()
-    canv.saveState()
-    canv.translate(x, y)
-    if scale != 1.0:
-        canv.scale(scale, scale)
-    canv.doForm(name)
-    canv.restoreState()
+    forms._show(canv, name, x, y, scale)
+
+
+def _one_form(place: Callable[..., None], compression: int = 1,
+              defined_in: Callable[[], Any] = contextlib.nullcontext) -> bytes:
+    """A page with one form, defined inside `defined_in` (a stream setting), written without ASCII85."""
+    buffer = io.BytesIO()
+    with binary_streams():
+        canv = Canvas(buffer, pagesize=(100, 100), invariant=1, pageCompression=compression)
+        with defined_in():
+            place(canv, "pose1", OPS, 80, 60, 0, 0, 1.0)
+        canv.showPage()
+        canv.save()
+    return buffer.getvalue()
 
 
 @pytest.mark.parametrize("streams", [binary_streams, text_streams], ids=["compressed", "ascii85"])
@@ -62,29 +71,10 @@ def test_a_kept_form_is_byte_identical_to_reportlabs(streams: Callable[[], Any])
 def test_the_filters_are_those_in_force_when_the_document_is_written() -> None:
     """A form defined while ASCII85 is on but written after it is off is written as reportlab would."""
     forms._FILTERED.clear()
-
-    def late(place: Any) -> bytes:
-        buffer = io.BytesIO()
-        with binary_streams():
-            canv = Canvas(buffer, pagesize=(100, 100), invariant=1, pageCompression=1)
-            with text_streams():
-                place(canv, "pose1", OPS, 80, 60, 0, 0, 1.0)
-            canv.showPage()
-            canv.save()
-        return buffer.getvalue()
-
-    assert late(forms.place_form) == late(_reportlabs)
-    assert b"ASCII85Decode" not in late(forms.place_form)
+    assert _one_form(forms.place_form, defined_in=text_streams) == _one_form(_reportlabs, defined_in=text_streams)
+    assert b"ASCII85Decode" not in _one_form(forms.place_form, defined_in=text_streams)
 
 
 def test_without_compression_a_form_is_reportlabs_own() -> None:
-    def plain(place: Any) -> bytes:
-        buffer = io.BytesIO()
-        canv = Canvas(buffer, pagesize=(100, 100), invariant=1, pageCompression=0)
-        place(canv, "pose1", OPS, 80, 60, 0, 0, 1.0)
-        canv.showPage()
-        canv.save()
-        return buffer.getvalue()
-
-    assert plain(forms.place_form) == plain(_reportlabs)
-    assert b"FlateDecode" not in plain(forms.place_form)
+    assert _one_form(forms.place_form, compression=0) == _one_form(_reportlabs, compression=0)
+    assert b"FlateDecode" not in _one_form(forms.place_form, compression=0)
