@@ -30,6 +30,16 @@ harness, best / median of 3; wall time of the whole command, ms per card, peak m
                                      (250 / 500 / 1,000 personal cards: 43 / 44 / 46 MB: flat)
     after, another job using a core  200 cards  2.0-2.6 s   1,000 personal cards  5.3-6.5 s
 
+On the synthetic content with pictures (since 2026-12-04) and cards of two to four sides
+(issue 13), the night of 2026-12-04, after the changes of benchmarks/README.md ("Night of
+2026-12-04"), with a review running on the other core now and then:
+
+    200 cards  1.72 / 1.75 s   8.6 ms/card   63 MB
+    1,000 personal cards  5.17 / 5.47 s   5.2 ms/card   75 MB
+
+The targets above were set for the lighter content of 21 November and one-sided cards; the
+budget that counts is `bench_build.py --only cards` (0.65x of 2026-12-04 that night).
+
 The two processes only pay off when both cores are free; with another CPU-bound job on
 the machine the pool has one core and the times roughly double. reportlab's C accelerator
 (rl_accel, installed with `reportlab[accel]`) gives the same bytes and saves about 5-10%

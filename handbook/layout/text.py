@@ -70,6 +70,8 @@ def width_range(spans: Sequence[Span], widths: Sequence[float | None], gaps: Seq
     what it holds, and still cannot take the item after it. Kept a hair inside the exact
     bounds, so a width near one never depends on how the sums were rounded.
     """
+    if not math.isfinite(width):  # no room to measure from: these lines for this width alone
+        return width, width
     low, high = 0.0, math.inf
     for span in spans:
         low = max(low, width - span.room - slack)  # the line's own width must fit

@@ -99,11 +99,18 @@ class Helper:
         return items
 
     def stop(self) -> None:
-        """Stop the helper (whatever it is doing: it only makes items) and wait until it has gone."""
-        if self._process.is_alive():
-            self._process.terminate()
-        self._process.join()
+        """Stop the helper (whatever it is doing: it only makes items) and wait until it has gone.
+
+        Its pipe is closed first, so a helper blocked on a full pipe fails at once; it is then
+        killed outright (SIGKILL: it holds nothing to clean up, and no handler can swallow it).
+        """
         self._receive.close()
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+
+
+_HELD_SIGNALS = {signal.SIGINT, *STOP_SIGNALS}  # held back from a helper until it has set its own handlers
 
 
 def start_helper(work: Callable[..., Iterator[Any]], *args: Any) -> Helper | None:
@@ -116,7 +123,13 @@ def start_helper(work: Callable[..., Iterator[Any]], *args: Any) -> Helper | Non
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_run_helper, args=(work, args, send, receive), daemon=True)
-    process.start()
+    # Ctrl-C and SIGTERM wait while the helper is forked: it would otherwise take them with this
+    # process's handlers, before it sets its own (and print a traceback, or swallow the signal).
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    try:
+        process.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a signal that came meanwhile arrives here
     send.close()  # the helper's end: this process keeps only its own
     return Helper(process, receive)
 
@@ -124,7 +137,9 @@ def start_helper(work: Callable[..., Iterator[Any]], *args: Any) -> Helper | Non
 def _run_helper(work: Callable[..., Iterator[Any]], args: tuple[Any, ...],
                 send: multiprocessing.connection.Connection, receive: multiprocessing.connection.Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for number in STOP_SIGNALS:
+        signal.signal(number, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD_SIGNALS)
     try:
         receive.close()
         for item in work(*args):

@@ -21,9 +21,9 @@ what `beginForm`/`endForm` make (`tests/pdf/test_forms.py` compares the two).
 
 from __future__ import annotations
 
+import functools
 import io
 import weakref
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -31,8 +31,6 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
 _DEFINED: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()  # per canvas: its forms
-CACHE_SIZE = 256  # filtered form streams kept; a pose's is a few kilobytes
-_FILTERED: OrderedDict[tuple[str, str, tuple[str, ...]], bytes] = OrderedDict()
 
 
 def drawing_ops(draw: Callable[[Canvas], None], width: float, height: float) -> str:
@@ -109,17 +107,16 @@ class _KeptStream(pdfdoc.PDFStream):
         if not filters:  # nothing to keep: reportlab's own way
             self.content = pdfdoc.pdfdocEnc(f"{preamble}\n{ops}")
             return super().format(document)
-        key = (preamble, ops, tuple(f.pdfname for f in filters))
-        content = _FILTERED.get(key)
-        if content is None:
-            content = pdfdoc.pdfdocEnc(f"{preamble}\n{ops}")
-            for f in reversed(filters):  # as reportlab applies them: the last listed first
-                content = f.encode(content)
-            _FILTERED[key] = content
-            if len(_FILTERED) > CACHE_SIZE:
-                _FILTERED.popitem(last=False)
-        else:
-            _FILTERED.move_to_end(key)
+        content = _filtered(preamble, ops, tuple(filters))
         dictionary = pdfdoc.PDFDictionary(self.dictionary.dict.copy())
         dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(f.pdfname) for f in filters])
         return pdfdoc.PDFStream(dictionary, content).format(document)
+
+
+@functools.lru_cache(maxsize=256)  # a pose's stream is a few kilobytes; lru_cache is safe across threads
+def _filtered(preamble: str, ops: str, filters: tuple[Any, ...]) -> bytes:
+    """The form stream's bytes: encoded as reportlab encodes it, then filtered, the last filter first."""
+    content: bytes = pdfdoc.pdfdocEnc(f"{preamble}\n{ops}")
+    for f in reversed(filters):  # as reportlab applies them
+        content = f.encode(content)
+    return content

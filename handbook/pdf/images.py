@@ -13,15 +13,12 @@ byte what `drawImage` makes (`tests/pdf/test_images.py` compares the two).
 from __future__ import annotations
 
 import copy
-from collections import OrderedDict
+import functools
 from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader, _digester
 from reportlab.pdfbase import pdfdoc
-
-CACHE_SIZE = 64  # pictures kept (their compressed pixels)
-_MADE: OrderedDict[tuple[int, bool], tuple[ImageReader, str, pdfdoc.PDFImageXObject]] = OrderedDict()
 
 
 def draw_image(canv: Any, reader: ImageReader, x: float, y: float, width: float, height: float) -> None:
@@ -57,18 +54,16 @@ def draw_image(canv: Any, reader: ImageReader, x: float, y: float, width: float,
 def _made(reader: ImageReader) -> tuple[str, pdfdoc.PDFImageXObject]:
     """The picture's name and its image object as `drawImage` makes them, made once per reader
     and ASCII85 setting (the pixels are filtered when the object is made)."""
-    key = (id(reader), bool(rl_config.useA85))
-    kept = _MADE.get(key)
-    if kept is not None and kept[0] is reader:
-        _MADE.move_to_end(key)
-        return kept[1], kept[2]
+    return _made_with(reader, bool(rl_config.useA85))
+
+
+@functools.lru_cache(maxsize=64)  # the reader is kept with its object; lru_cache is safe across threads
+def _made_with(reader: ImageReader, ascii85: bool) -> tuple[str, pdfdoc.PDFImageXObject]:
+    """`_made` for one setting of ASCII85 (reportlab reads it itself: here it is the cache's key)."""
     data = reader.getRGBData()  # decodes the picture, and finds its alpha channel (`_dataA`)
     mask = reader._dataA
     data += mask.getRGBData() if mask else b"auto"
     name = _digester(data)
     image = pdfdoc.PDFImageXObject(name, reader, mask="auto")
     image.name = name
-    _MADE[key] = (reader, name, image)  # the reader is kept too: its id stays its own
-    if len(_MADE) > CACHE_SIZE:
-        _MADE.popitem(last=False)
     return name, image

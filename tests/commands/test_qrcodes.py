@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -97,3 +99,27 @@ def test_the_helper_reads_only_what_the_checked_read_would(tmp_path: Path) -> No
         _helper_done()
     assert sorted(qr._MADE) == sorted(links)
     assert multiprocessing.active_children() == []
+
+
+def test_a_helper_stopped_as_soon_as_it_starts_neither_hangs_nor_prints(tmp_path: Path) -> None:
+    """Stopped at once, while it may still have this process's signal handlers and a pipe too full
+    to write to (300 long links): the command still ends at once, and quietly."""
+    for number in range(300):
+        (tmp_path / f"r-{number}.yaml").write_text(f"link: 'https://example.org/{'x' * 150}/{number}'\n")
+    script = f"""
+import multiprocessing
+from pathlib import Path
+from handbook.commands.qrcodes import made_meanwhile
+from handbook.output import pool
+from handbook.output.signals import stop_like_ctrl_c
+pool.cores = lambda: 2
+for _ in range(5):
+    try:
+        with stop_like_ctrl_c(), made_meanwhile(Path({str(tmp_path)!r})):
+            raise RuntimeError("a content error")
+    except RuntimeError:
+        pass
+    assert multiprocessing.active_children() == []
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr) == (0, "")

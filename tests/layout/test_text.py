@@ -59,3 +59,10 @@ def test_text_that_fits_one_line_keeps_it_at_any_wider_width() -> None:
     spans = break_lines([3, 3], [0, 1], 20, 20, slack=0.01)
     assert spans is not None
     assert width_range(spans, [3, 3], [0, 1], 20, slack=0.01) == (7 - 0.01 + 1e-7, math.inf)
+
+
+def test_an_infinite_width_keeps_its_lines_for_itself_alone() -> None:
+    spans = break_lines([3, 3], [0, 1], math.inf, math.inf)
+    assert spans is not None
+    low, high = width_range(spans, [3, 3], [0, 1], math.inf)
+    assert not low <= 60.0 < high and not low <= math.inf < high  # an empty range: nothing else is served from it

@@ -62,15 +62,15 @@ def _one_form(place: Callable[..., None], compression: int = 1,
 
 @pytest.mark.parametrize("streams", [binary_streams, text_streams], ids=["compressed", "ascii85"])
 def test_a_kept_form_is_byte_identical_to_reportlabs(streams: Callable[[], Any]) -> None:
-    forms._FILTERED.clear()
+    forms._filtered.cache_clear()
     made, again = _pdf(forms.place_form, streams), _pdf(forms.place_form, streams)
     assert made == again == _pdf(_reportlabs, streams)
-    assert len(forms._FILTERED) == 2  # one stream a form, made once for both documents
+    assert forms._filtered.cache_info().currsize == 2  # one stream a form, made once for both documents
 
 
 def test_the_filters_are_those_in_force_when_the_document_is_written() -> None:
     """A form defined while ASCII85 is on but written after it is off is written as reportlab would."""
-    forms._FILTERED.clear()
+    forms._filtered.cache_clear()
     assert _one_form(forms.place_form, defined_in=text_streams) == _one_form(_reportlabs, defined_in=text_streams)
     assert b"ASCII85Decode" not in _one_form(forms.place_form, defined_in=text_streams)
 

@@ -16,6 +16,7 @@ No markup is ever interpreted here: user text is drawn as it is, so nothing need
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 from collections import OrderedDict
@@ -118,10 +119,12 @@ def _broken(units: tuple[Unit, ...], width: float, ratio: float) -> tuple[Line, 
     if kept is None:
         kept = _KEPT[key] = []
         if len(_KEPT) > KEPT_TEXTS:
-            _KEPT.popitem(last=False)
+            with contextlib.suppress(KeyError):  # another thread (`handbook serve`) took it first
+                _KEPT.popitem(last=False)
     else:
-        _KEPT.move_to_end(key)
-        for low, high, lines in kept:
+        with contextlib.suppress(KeyError):  # another thread let it go meanwhile: it is still good here
+            _KEPT.move_to_end(key)
+        for low, high, lines in tuple(kept):
             if low <= width < high:
                 return lines
     simple = _break_words(units, width, ratio)
