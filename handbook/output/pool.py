@@ -19,6 +19,7 @@ way on SIGTERM.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -35,6 +36,9 @@ from handbook.output.signals import STOP_SIGNALS
 Job = TypeVar("Job")
 Result = TypeVar("Result")
 
+# Held back from a new worker or helper until it has set its own handlers: with this process's,
+# a Ctrl-C or SIGTERM arriving as it forks would print a traceback or be swallowed there.
+_HELD_SIGNALS = {signal.SIGINT, *STOP_SIGNALS}
 POOL_MIN = 24  # below this many jobs, one process is quicker than starting workers
 MAX_WORKERS = 8
 
@@ -64,7 +68,9 @@ def map_chunks(work: Callable[[Any, Sequence[Job]], list[Result]], shared: Any, 
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                initargs=(work, shared, stop, watched, held))
     try:
-        for results in pool.map(_in_worker, _chunks(jobs, size)):
+        with _signals_held():
+            chunks = pool.map(_in_worker, _chunks(jobs, size))  # submits every chunk: the workers start here
+        for results in chunks:
             yield from results
     except BrokenProcessPool:
         raise HandbookError("a worker process stopped before its work was done (was it killed, or out of memory?); "
@@ -110,9 +116,6 @@ class Helper:
         self._process.join()
 
 
-_HELD_SIGNALS = {signal.SIGINT, *STOP_SIGNALS}  # held back from a helper until it has set its own handlers
-
-
 def start_helper(work: Callable[..., Iterator[Any]], *args: Any) -> Helper | None:
     """Run the generator `work(*args)` in a forked helper process, its items sent back one by one
     for `Helper.take`; None where that is not worth it or not safe (one core, no fork, other
@@ -123,13 +126,8 @@ def start_helper(work: Callable[..., Iterator[Any]], *args: Any) -> Helper | Non
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_run_helper, args=(work, args, send, receive), daemon=True)
-    # Ctrl-C and SIGTERM wait while the helper is forked: it would otherwise take them with this
-    # process's handlers, before it sets its own (and print a traceback, or swallow the signal).
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
-    try:
+    with _signals_held():
         process.start()
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a signal that came meanwhile arrives here
     send.close()  # the helper's end: this process keeps only its own
     return Helper(process, receive)
 
@@ -139,7 +137,7 @@ def _run_helper(work: Callable[..., Iterator[Any]], args: tuple[Any, ...],
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for number in STOP_SIGNALS:
         signal.signal(number, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD_SIGNALS)
+    _release_signals()
     try:
         receive.close()
         for item in work(*args):
@@ -148,6 +146,27 @@ def _run_helper(work: Callable[..., Iterator[Any]], args: tuple[Any, ...],
         pass
     finally:
         os._exit(0)  # nothing of the parent's (its files, its exit handlers) is the helper's to run
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and the stop signals wait while the block runs (it forks); one that came meanwhile
+    arrives here after it. Where there are no signal masks (Windows: workers are spawned, not
+    forked, with handlers of their own) nothing is held."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+def _release_signals() -> None:
+    """In a new worker or helper, once its handlers are set: take the signals held at the fork."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD_SIGNALS)
 
 
 def cores() -> int:
@@ -179,6 +198,7 @@ def _start_worker(work: Callable[[Any, Sequence[Any]], list[Any]], shared: Any, 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for number in STOP_SIGNALS:
         signal.signal(number, _on_stop_signal)
+    _release_signals()  # held back by the parent while it forked
     _worker = (work, shared, stop)
     threading.Thread(target=_watch_parent, args=(watched,), name="watch-parent", daemon=True).start()
 
