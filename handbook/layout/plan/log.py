@@ -68,42 +68,9 @@ class Centred(Flowable):
         canv.restoreState()
 
 
-class WriteLines(Flowable):
-    """A label with a line to write on after it, then `count - 1` lines across the column, `pitch`
-    apart (room to write by hand); never splits."""
-
-    def __init__(self, label: str, style: ParagraphStyle, count: int, pitch: float) -> None:
-        super().__init__()
-        self.label = label
-        self.style = style
-        self.count = count
-        self.pitch = pitch
-        self.spaceBefore = style.spaceBefore
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width = availWidth
-        self.height = self.style.fontSize + (self.count - 1) * self.pitch + 4
-        return availWidth, self.height
-
-    def draw(self) -> None:
-        canv, style = self.canv, self.style
-        baseline = self.height - style.fontSize
-        canv.saveState()
-        canv.setFillColor(INK)
-        canv.setFont(style.fontName, style.fontSize)
-        canv.drawString(0, baseline, self.label)
-        canv.setStrokeColor(INK)
-        canv.setLineWidth(0.8)
-        start = text_width(self.label, style.fontName, style.fontSize) + 8
-        for number in range(self.count):
-            y = baseline - 3 - number * self.pitch
-            canv.line(start if number == 0 else 0, y, self.width, y)
-        canv.restoreState()
-
-
-class NotesLines(Flowable):
-    """A label and lines to write on, `pitch` apart, filling the rest of the page when it has room for
-    the label and two lines; otherwise nothing (the page is full). Never splits."""
+class _RuledLines(Flowable):
+    """A label in the style's font and ruled lines to write on by hand, `pitch` apart; never splits.
+    Subclasses size themselves (`wrap`) and say where the label and each line go (`draw`)."""
 
     def __init__(self, label: str, style: ParagraphStyle, pitch: float) -> None:
         super().__init__()
@@ -112,29 +79,58 @@ class NotesLines(Flowable):
         self.pitch = pitch
         self.spaceBefore = style.spaceBefore
 
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def _draw(self, baseline: float, lines: list[tuple[float, float]]) -> None:
+        """The label on `baseline`, then a line from each (x, y) to the right edge."""
+        canv, style = self.canv, self.style
+        canv.saveState()
+        canv.setFillColor(INK)
+        canv.setFont(style.fontName, style.fontSize)
+        canv.drawString(0, baseline, self.label)
+        canv.setStrokeColor(INK)
+        canv.setLineWidth(0.8)
+        for x, y in lines:
+            canv.line(x, y, self.width, y)
+        canv.restoreState()
+
+
+class WriteLines(_RuledLines):
+    """A label with a line to write on after it, then `count - 1` lines across the column."""
+
+    def __init__(self, label: str, style: ParagraphStyle, count: int, pitch: float) -> None:
+        super().__init__(label, style, pitch)
+        self.count = count
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = self.style.fontSize + (self.count - 1) * self.pitch + 4
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        style = self.style
+        baseline = self.height - style.fontSize
+        start = text_width(self.label, style.fontName, style.fontSize) + 8
+        self._draw(baseline, [(start if number == 0 else 0, baseline - 3 - number * self.pitch)
+                              for number in range(self.count)])
+
+
+class NotesLines(_RuledLines):
+    """A label and lines under it, filling the rest of the page when it has room for the label and
+    two lines; otherwise nothing (the page is full)."""
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         self.lines = int((availHeight - self.style.leading - 4) // self.pitch)
         self.height = self.style.leading + self.lines * self.pitch if self.lines >= 2 else 0.0
         return availWidth, self.height
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        return []
-
     def draw(self) -> None:
-        if not self.height:
-            return
-        canv, style = self.canv, self.style
-        canv.saveState()
-        canv.setFillColor(INK)
-        canv.setFont(style.fontName, style.fontSize)
-        canv.drawString(0, self.height - style.fontSize, self.label)
-        canv.setStrokeColor(INK)
-        canv.setLineWidth(0.8)
-        for number in range(1, self.lines + 1):
-            y = self.height - style.leading - number * self.pitch + 4
-            canv.line(0, y, self.width, y)
-        canv.restoreState()
+        if self.height:
+            self._draw(self.height - self.style.fontSize,
+                       [(0, self.height - self.style.leading - number * self.pitch + 4)
+                        for number in range(1, self.lines + 1)])
 
 
 def week_story(programme: Programme, week: int, styles: dict[str, ParagraphStyle], geometry: Geometry,
