@@ -20,6 +20,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from handbook.content.loader import SUFFIXES
+
 MANY = 24  # routine files: from this many (the card pool's `POOL_MIN`), a helper is worth starting
 Packed = tuple[str, int, tuple[int, ...]]  # link, width, one number per row (its dark modules as bits)
 
@@ -50,7 +52,7 @@ def made_meanwhile(content_dir: Path) -> Iterator[None]:
 def _routine_files(content_dir: Path) -> int:
     try:
         with os.scandir(content_dir) as entries:
-            return sum(1 for entry in entries if entry.name.endswith((".yaml", ".yml")))
+            return sum(1 for entry in entries if entry.name.endswith(SUFFIXES))
     except OSError:
         return 0
 
@@ -69,7 +71,7 @@ def _codes(content_dir: Path) -> Iterator[Packed]:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     for path in sorted(content_dir.iterdir()):
-        if path.suffix not in (".yaml", ".yml") or path.name.startswith("book."):
+        if path.suffix not in SUFFIXES or path.stem == "book":
             continue
         try:
             if not path.is_file() or leads_outside(path, content_dir):

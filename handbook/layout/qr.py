@@ -37,16 +37,12 @@ def qr_modules(link: str) -> Modules:
 
         code = segno.make_qr(link, error=ERROR_CORRECTION, boost_error=False, encoding="utf-8")
         modules = tuple(tuple(bool(module) for module in row) for row in code.matrix)
-        _keep(link, modules)
+        remember(link, modules)
     return modules
 
 
 def remember(link: str, modules: Modules) -> None:
-    """Keep the code of `link` that `qr_modules` made in another process (`commands.qrcodes`)."""
-    _keep(link, modules)
-
-
-def _keep(link: str, modules: Modules) -> None:
+    """Keep the code of `link` that `qr_modules` made, here or in another process (`commands.qrcodes`)."""
     if len(_MADE) >= _MOST_KEPT:
         _MADE.clear()
     _MADE[link] = modules

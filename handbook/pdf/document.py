@@ -1,16 +1,16 @@
 """Settings of a whole PDF that reportlab keeps below its public API: how streams are encoded, the
-document's date, and the first codes of its font subsets."""
+document's date, the first codes of its font subsets; and streams whose bytes are already filtered."""
 
 from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.utils import TimeStamp
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 
 
 def binary_streams() -> contextlib.AbstractContextManager[None]:
@@ -62,3 +62,12 @@ def seed_fonts(canv: Any, font_names: tuple[str, ...], alphabet: str) -> None:
     """
     for name in font_names:
         pdfmetrics.getFont(name).splitString(alphabet, canv._doc)
+
+
+def filtered_stream(content: bytes | str, filters: Sequence[Any], entries: Mapping[str, object]) -> pdfdoc.PDFStream:
+    """A stream whose `content` is already filtered by `filters` (reportlab's filter objects, as it
+    lists them): reportlab writes it as it is, with `entries` and the /Filter they name."""
+    dictionary = pdfdoc.PDFDictionary(dict(entries))
+    if filters:
+        dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(f.pdfname) for f in filters])
+    return pdfdoc.PDFStream(dictionary, content)

@@ -40,6 +40,8 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, makeToUnicodeCMap
 
+from handbook.pdf.document import filtered_stream
+
 CACHE_SIZE = 64  # subsets kept per face; one subset is about 12 KB compressed
 
 
@@ -65,11 +67,8 @@ class _Formatted(pdfdoc.PDFObject):
 
 
 def _stream(content: bytes | str, compressed: bool, **entries: object) -> pdfdoc.PDFStream:
-    """A stream whose content is already filtered: reportlab writes it as it is."""
-    dictionary = pdfdoc.PDFDictionary(entries)
-    if compressed:
-        dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(pdfdoc.PDFZCompress.pdfname)])
-    return pdfdoc.PDFStream(dictionary, content)
+    """A stream whose content is already filtered (compressed, or not): reportlab writes it as it is."""
+    return filtered_stream(content, [pdfdoc.PDFZCompress] if compressed else [], entries)
 
 
 class CachedTTFont(TTFont):

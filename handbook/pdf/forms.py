@@ -30,6 +30,8 @@ from typing import Any
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
+from handbook.pdf.document import filtered_stream
+
 _DEFINED: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()  # per canvas: its forms
 
 
@@ -108,9 +110,7 @@ class _KeptStream(pdfdoc.PDFStream):
             self.content = pdfdoc.pdfdocEnc(f"{preamble}\n{ops}")
             return super().format(document)
         content = _filtered(preamble, ops, tuple(filters))
-        dictionary = pdfdoc.PDFDictionary(self.dictionary.dict.copy())
-        dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(f.pdfname) for f in filters])
-        return pdfdoc.PDFStream(dictionary, content).format(document)
+        return filtered_stream(content, filters, self.dictionary.dict).format(document)
 
 
 @functools.lru_cache(maxsize=256)  # a pose's stream is a few kilobytes; lru_cache is safe across threads

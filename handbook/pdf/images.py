@@ -24,7 +24,7 @@ from reportlab.pdfbase import pdfdoc
 def draw_image(canv: Any, reader: ImageReader, x: float, y: float, width: float, height: float) -> None:
     """Draw the picture of `reader` stretched to `width` x `height` with its corner at (x, y), its
     alpha channel (if any) as a soft mask: `canv.drawImage(reader, x, y, width, height, mask="auto")`."""
-    name, made = _made(reader)
+    name, made = _made(reader, bool(rl_config.useA85))
     doc = canv._doc
     reg_name = doc.getXObjectName(name)
     if reg_name not in doc.idToObject:
@@ -51,15 +51,10 @@ def draw_image(canv: Any, reader: ImageReader, x: float, y: float, width: float,
     canv._formsinuse.append(name)
 
 
-def _made(reader: ImageReader) -> tuple[str, pdfdoc.PDFImageXObject]:
-    """The picture's name and its image object as `drawImage` makes them, made once per reader
-    and ASCII85 setting (the pixels are filtered when the object is made)."""
-    return _made_with(reader, bool(rl_config.useA85))
-
-
 @functools.lru_cache(maxsize=64)  # the reader is kept with its object; lru_cache is safe across threads
-def _made_with(reader: ImageReader, ascii85: bool) -> tuple[str, pdfdoc.PDFImageXObject]:
-    """`_made` for one setting of ASCII85 (reportlab reads it itself: here it is the cache's key)."""
+def _made(reader: ImageReader, ascii85: bool) -> tuple[str, pdfdoc.PDFImageXObject]:
+    """The picture's name and its image object as `drawImage` makes them, made once per reader and
+    ASCII85 setting (reportlab reads the setting itself when it filters the pixels; here it is a key)."""
     data = reader.getRGBData()  # decodes the picture, and finds its alpha channel (`_dataA`)
     mask = reader._dataA
     data += mask.getRGBData() if mask else b"auto"

@@ -51,12 +51,12 @@ def _reportlabs(canv: Any, reader: ImageReader, x: float, y: float, width: float
 def test_a_kept_picture_is_byte_identical_to_reportlabs(tmp_path: Path, streams: Callable[[], Any]) -> None:
     readers = [_picture(tmp_path, "rgb.png", "RGB"), _picture(tmp_path, "alpha.png", "RGBA"),
                _picture(tmp_path, "photo.jpg", "RGB")]
-    images._made_with.cache_clear()
+    images._made.cache_clear()
     made, again = _pdf(images.draw_image, readers, streams), _pdf(images.draw_image, readers, streams)
     plain = _pdf(_reportlabs, readers, streams)
     assert made == again == plain
     assert plain.count(b"/SMask") == 1 and plain.count(b"/DCTDecode") == 1  # the cases are all there
-    assert images._made_with.cache_info().currsize == 3  # each picture's object made once for both documents
+    assert images._made.cache_info().currsize == 3  # each picture's object made once for both documents
 
 
 def test_the_same_picture_in_another_reader_is_one_image(tmp_path: Path) -> None:

@@ -137,11 +137,6 @@ def _broken(units: tuple[Unit, ...], width: float, ratio: float) -> tuple[Line, 
     return lines
 
 
-def clear_kept() -> None:
-    """Forget every text's lines (for tests that break text afresh)."""
-    _KEPT.clear()
-
-
 def _break_any(units: Sequence[Unit], width: float, ratio: float) -> list[Line]:
     """`break_lines` for any text: units of several words and fonts, words wider than a line.
 
